@@ -1,0 +1,3 @@
+from keste.cli import app
+
+app(prog_name="keste")

@@ -1,0 +1,88 @@
+"""How keste talks on the terminal: problems and summaries as rich tables."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from keste.models.problems import Problem, Problems
+from keste.models.summary import SchoolSummary
+from keste.models.values import format_number, format_time
+
+console = Console()
+errors = Console(stderr=True)
+
+_STYLE = {"error": "bold red", "warning": "yellow", "note": "dim"}
+
+
+def print_problems(problems: Problems, show_notes: bool = True) -> None:
+    """One line per problem, errors first: where, the value, and what was expected."""
+    shown = [p for p in problems if show_notes or p.severity != "note"]
+    for problem in sorted(shown, key=_order):
+        style = _STYLE[problem.severity]
+        console.print(f"[{style}]{problem.severity:7}[/] {escape(str(problem))}", soft_wrap=True)
+    counts = {s: sum(1 for p in problems if p.severity == s) for s in _STYLE}
+    if shown:
+        console.print(
+            f"[bold red]{counts['error']} error(s)[/], [yellow]{counts['warning']} warning(s)[/],"
+            f" {counts['note']} note(s)"
+        )
+
+
+def _order(problem: Problem) -> tuple:
+    return (list(_STYLE).index(problem.severity), problem.sheet or "", problem.row or 0)
+
+
+def print_summary(summary: SchoolSummary) -> None:
+    console.print(f"[bold]{summary.name}[/]: days {','.join(summary.days)}")
+    bells = Table(title="Bell schedules")
+    for header in ("Schedule", "Periods", "From", "To"):
+        bells.add_column(header)
+    for name, periods, start, end in summary.bells:
+        bells.add_row(name, str(periods), format_time(start), format_time(end))
+    console.print(bells)
+    grades = Table(title="Classes and weekly hours by grade")
+    for header in ("Grade", "Classes", "Students", "Hours a week per class", "Hours a week"):
+        grades.add_column(header)
+    for line in summary.grades:
+        low, high = min(line.hours), max(line.hours)
+        each = format_number(low) if low == high else f"{format_number(low)}-{format_number(high)}"
+        grades.add_row(
+            str(line.grade),
+            f"{len(line.classes)}: {', '.join(line.classes)}",
+            str(line.students),
+            str(each),
+            str(format_number(sum(line.hours))),
+        )
+    console.print(grades)
+    teachers = Table(title="Teachers and their hours (Load sheet)")
+    for header in ("Teacher", "Name", "Subjects", "Hours", "Max"):
+        teachers.add_column(header)
+    for line in summary.teachers:
+        over = line.max_hours is not None and line.hours > line.max_hours
+        hours = f"[red]{format_number(line.hours)}[/]" if over else str(format_number(line.hours))
+        teachers.add_row(
+            line.code,
+            line.name,
+            line.subjects,
+            hours,
+            "" if line.max_hours is None else str(format_number(line.max_hours)),
+        )
+    console.print(teachers)
+    if summary.unassigned_hours:
+        console.print(
+            f"Hours without a teacher in Load: {format_number(summary.unassigned_hours)}"
+            " (keste allocates them)"
+        )
+    if summary.rooms:
+        rooms = ", ".join(f"{kind}: {count}" for kind, count in sorted(summary.rooms.items()))
+        console.print(f"Rooms by type: {rooms}")
+    else:
+        console.print("No Rooms sheet: room capacity is not a constraint")
+    extras = [
+        ("elective blocks", summary.electives),
+        ("locked lessons", summary.locks),
+        ("meal rules", summary.meals),
+    ]
+    console.print(", ".join(f"{count} {what}" for what, count in extras))

@@ -1,0 +1,42 @@
+"""Read a school from .xlsx or .json, and write it back: the one entry point for school files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from keste.models import jsonio, workbook
+from keste.models.problems import InputError, Problems
+from keste.models.school import School
+from keste.models.tables import build_school
+from keste.models.validation import validate_school
+
+
+def read_school(path: Path | str) -> tuple[School | None, Problems]:
+    """The school and every problem found; the school is None when the file cannot be read."""
+    path = Path(path)
+    problems = Problems()
+    if path.suffix.lower() == ".json":
+        tables = jsonio.read_tables(path, problems)
+    else:
+        tables = workbook.read_tables(path, problems)
+    if tables is None:
+        return None, problems
+    school = build_school(tables, problems)
+    validate_school(school, problems)
+    return school, problems
+
+
+def load_school(path: Path | str) -> School:
+    """The school, or InputError carrying every problem when any is an error."""
+    school, problems = read_school(path)
+    if school is None or problems.has_errors():
+        raise InputError(problems)
+    return school
+
+
+def write_school(school: School, path: Path | str, lang: str = "en") -> None:
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        jsonio.write_school(school, path)
+    else:
+        workbook.write_school(school, path, lang)

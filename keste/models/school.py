@@ -1,0 +1,307 @@
+"""What a school IS: plain typed records for every sheet of the school workbook (see FORMAT.md).
+
+Records keep their source row (not compared) so later checks can point the user at the right cell.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from keste.models.problems import Source
+from keste.models.values import DAYS, TimeBlock, format_time, parse_int_ranges
+
+DEFAULT_MAX_LESSONS_PER_DAY = {1: 4, 2: 5, 3: 5, 4: 5, 5: 6, 6: 6} | {g: 7 for g in range(7, 13)}
+# Maximum weekly load per grade (academic hours): DOMAIN.md gives 1-6; 7-12 follow common practice.
+DEFAULT_MAX_WEEKLY_HOURS = {
+    1: 20.5,
+    2: 24,
+    3: 26,
+    4: 27,
+    5: 29.5,
+    6: 29.5,
+    7: 32,
+    8: 33,
+    9: 34,
+    10: 35,
+    11: 35,
+    12: 35,
+}
+SOFT_RULES = (
+    "teacher_gaps",
+    "difficulty_profile",
+    "hard_subject_position",
+    "hardest_back_to_back",
+    "subject_spread",
+    "teacher_wishes",
+    "room_changes",
+    "moved_lessons",
+)
+DEFAULT_WEIGHTS = {
+    "teacher_gaps": 3,
+    "difficulty_profile": 1,
+    "hard_subject_position": 2,
+    "hardest_back_to_back": 2,
+    "subject_spread": 2,
+    "teacher_wishes": 5,
+    "room_changes": 1,
+    "moved_lessons": 10,
+}
+
+
+@dataclass
+class Settings:
+    name: str = "School"
+    days: tuple[str, ...] = DAYS[:5]
+    lesson_minutes: int = 45
+    academic_hour_minutes: int | None = None
+    first_lesson: int = 8 * 60
+    break_minutes: int = 10
+    big_breaks: dict[int, int] = field(default_factory=dict)
+    periods_per_day: int = 8
+    split_threshold: int = 24
+    rate_hours: float = 16
+    language: str = "kk"
+    primary_grades: tuple[int, ...] = (1, 2, 3, 4)
+    max_lessons_per_day: dict[int, int] = field(
+        default_factory=lambda: dict(DEFAULT_MAX_LESSONS_PER_DAY)
+    )
+    max_weekly_hours: dict[int, float] = field(
+        default_factory=lambda: dict(DEFAULT_MAX_WEEKLY_HOURS)
+    )
+    hard_difficulty: int = 10
+    hardest_difficulty: int = 11
+    weights: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def hour_minutes(self) -> int:
+        """Length of one curriculum (academic) hour in minutes."""
+        return self.academic_hour_minutes or self.lesson_minutes
+
+    def weight(self, rule: str) -> int:
+        return self.weights.get(rule, DEFAULT_WEIGHTS[rule])
+
+
+@dataclass(frozen=True)
+class Period:
+    number: int
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.number} ({format_time(self.start)}-{format_time(self.end)})"
+
+
+@dataclass
+class BellSchedule:
+    name: str
+    periods: tuple[Period, ...]
+
+    def period(self, number: int) -> Period | None:
+        for period in self.periods:
+            if period.number == number:
+                return period
+        return None
+
+
+@dataclass
+class SchoolClass:
+    name: str
+    grade: int
+    students: int
+    language: str | None = None
+    bells: str | None = None
+    home_room: str | None = None
+    max_lessons_per_day: int | None = None
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Subject:
+    code: str
+    name: str | None = None
+    difficulty: int | None = None
+    split: bool = False
+    room_type: str | None = None
+    double: str = "no"  # no / allowed / required
+    max_per_day: int = 1
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        return self.name or self.code
+
+
+@dataclass
+class CurriculumRow:
+    subject: str
+    hours: float
+    grade: int | None = None
+    class_name: str | None = None
+    language: str | None = None
+    split: bool | None = None
+    doubles: int | None = None
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Wish:
+    """A teacher's soft wish: 'free day' (any or a given day) or 'avoid' some times."""
+
+    kind: str  # free_day / avoid
+    block: TimeBlock | None = None
+
+    def __str__(self) -> str:
+        if self.kind == "free_day":
+            return f"free day {self.block.day}" if self.block else "free day"
+        return f"avoid {self.block}"
+
+
+@dataclass
+class Teacher:
+    code: str
+    subjects: tuple[str, ...]
+    name: str | None = None
+    grades: tuple[int, ...] = ()
+    min_hours: float | None = None
+    max_hours: float | None = None
+    unavailable: tuple[TimeBlock, ...] = ()
+    wishes: tuple[Wish, ...] = ()
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        return self.name or self.code
+
+    def can_teach(self, subject: str, grade: int) -> bool:
+        return subject in self.subjects and (not self.grades or grade in self.grades)
+
+
+@dataclass
+class LoadRow:
+    class_name: str
+    subject: str
+    teacher: str
+    group: int | None = None
+    co_teacher: str | None = None
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Room:
+    name: str
+    type: str
+    capacity: int | None = None
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class ElectiveGroup:
+    block: str
+    classes: tuple[str, ...]
+    hours: float
+    group: str
+    subject: str
+    teacher: str
+    room_type: str | None = None
+    students: int | None = None
+    co_teacher: str | None = None
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Choice:
+    student: str
+    class_name: str
+    subject: str
+    level: str | None = None  # standard / higher
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Lock:
+    class_name: str
+    subject: str
+    day: str
+    period: int
+    group: int | None = None
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class MealRule:
+    meal: str
+    classes: tuple[str, ...]
+    window: tuple[int, ...]
+    canteen_capacity: int | None = None
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class School:
+    settings: Settings = field(default_factory=Settings)
+    bells: list[BellSchedule] = field(default_factory=list)
+    classes: list[SchoolClass] = field(default_factory=list)
+    subjects: list[Subject] = field(default_factory=list)
+    curriculum: list[CurriculumRow] = field(default_factory=list)
+    teachers: list[Teacher] = field(default_factory=list)
+    load: list[LoadRow] = field(default_factory=list)
+    rooms: list[Room] = field(default_factory=list)
+    electives: list[ElectiveGroup] = field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list)
+    locks: list[Lock] = field(default_factory=list)
+    meals: list[MealRule] = field(default_factory=list)
+
+    @cached_property
+    def class_by_name(self) -> dict[str, SchoolClass]:
+        return {c.name: c for c in self.classes}
+
+    @cached_property
+    def subject_by_code(self) -> dict[str, Subject]:
+        return {s.code: s for s in self.subjects}
+
+    @cached_property
+    def teacher_by_code(self) -> dict[str, Teacher]:
+        return {t.code: t for t in self.teachers}
+
+    @cached_property
+    def room_by_name(self) -> dict[str, Room]:
+        return {r.name: r for r in self.rooms}
+
+    @property
+    def default_bells(self) -> str:
+        return self.bells[0].name if self.bells else "main"
+
+    def bells_of(self, school_class: SchoolClass) -> str:
+        return school_class.bells or self.default_bells
+
+    def max_lessons_per_day(self, school_class: SchoolClass) -> int:
+        if school_class.max_lessons_per_day:
+            return school_class.max_lessons_per_day
+        limits = self.settings.max_lessons_per_day
+        return limits.get(school_class.grade, max(limits.values(), default=7))
+
+    def is_primary(self, grade: int) -> bool:
+        return grade in self.settings.primary_grades
+
+
+def select_classes(selector: tuple[str, ...], classes: list[SchoolClass]) -> list[SchoolClass]:
+    """Classes named by a selector: grades ('1-4', '7'), class names ('5A') or patterns ('11*')."""
+    chosen: list[SchoolClass] = []
+    for item in selector:
+        matched = _match_selector_item(item, classes)
+        chosen.extend(c for c in matched if c not in chosen)
+    return chosen
+
+
+def _match_selector_item(item: str, classes: list[SchoolClass]) -> list[SchoolClass]:
+    if any(c.name == item for c in classes):
+        return [c for c in classes if c.name == item]
+    if "*" in item or "?" in item:
+        return [c for c in classes if fnmatch.fnmatchcase(c.name.lower(), item.lower())]
+    try:
+        grades = parse_int_ranges(item)
+    except ValueError:
+        return []
+    return [c for c in classes if c.grade in grades]

@@ -1,0 +1,61 @@
+"""Shared fixtures: sample paths, tiny workbooks written from plain rows, and a CLI runner."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from keste.cli import app
+from keste.models.generate import SAMPLES, make_school
+from keste.models.jsonio import school_json
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES_DIR = ROOT / "data" / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+def write_rows(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """A workbook with one sheet per entry; each entry is a list of rows (first row: header)."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def sheets_of_small_school() -> dict[str, list[list]]:
+    """The small example school as plain rows per sheet, ready to break in a test."""
+    data = school_json(make_school(SAMPLES["small"]))
+    sheets: dict[str, list[list]] = {"School": [["key", "value"]]}
+    sheets["School"] += [[key, value] for key, value in data.pop("School").items()]
+    for name, rows in data.items():
+        header: list[str] = []
+        for row in rows:
+            header.extend(k for k in row if k not in header)
+        sheets[name] = [header] + [[row.get(k) for k in header] for row in rows]
+    return sheets
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def small_sheets() -> dict[str, list[list]]:
+    return sheets_of_small_school()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run(runner: CliRunner, *args: str):
+    return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
