@@ -86,3 +86,52 @@ def print_summary(summary: SchoolSummary) -> None:
         ("meal rules", summary.meals),
     ]
     console.print(", ".join(f"{count} {what}" for what, count in extras))
+
+
+def print_validation(report) -> None:
+    """Every hard-rule violation in words, then the soft penalties."""
+    if report.ok:
+        console.print("[bold green]No hard rule is broken.[/]")
+    else:
+        console.print(f"[bold red]{len(report.violations)} hard-rule violation(s):[/]")
+        for violation in report.violations:
+            console.print(
+                f"  [red]{violation.rule}[/]: {escape(violation.message)}", soft_wrap=True
+            )
+    table = Table(title="Soft rules")
+    for header in ("rule", "count", "weight", "penalty"):
+        table.add_column(header)
+    for rule, count in report.penalties.items():
+        weight = report.weights.get(rule, 0)
+        table.add_row(rule, str(count), str(weight), str(count * weight))
+    console.print(table)
+
+
+def print_solve_outcome(result, output) -> None:
+    info = result.timetable.info if result.timetable else None
+    if info is None:
+        return
+    if output is None:
+        console.print(
+            f"[bold red]No timetable: the solver ended with status {info.status} "
+            f"after {info.wall_time:.1f} s.[/]"
+        )
+        if info.status == "UNKNOWN":
+            console.print(
+                "No timetable was found within the time limit; try a longer --time-limit."
+            )
+        return
+    verdict = (
+        "optimal"
+        if info.status == "OPTIMAL"
+        else (f"gap to the bound {info.gap:.0%}" if info.gap is not None else info.status)
+    )
+    first = f"{info.first_solution_time:.1f} s" if info.first_solution_time is not None else "-"
+    console.print(
+        f"Timetable: {len(result.timetable.lessons)} lessons; first found after "
+        f"{first}; objective {info.objective:g}, bound {info.bound:g} ({verdict})."
+    )
+    if info.interrupted:
+        console.print("[yellow]Stopped by Ctrl-C: this is the best timetable found so far.[/]")
+    print_validation(result.report)
+    console.print(f"[bold green]Wrote {output}[/]")

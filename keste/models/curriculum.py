@@ -34,6 +34,12 @@ def _rank(row: CurriculumRow, school_class: SchoolClass) -> int | None:
     return 2 if row.language == school_class.language else None
 
 
+def lessons_for_hours(school: School, hours: float) -> float:
+    """Weekly lessons for academic hours (6 h of 40 min = 4 lessons of 60), to the nearest half."""
+    exact = hours * school.settings.hour_minutes / school.settings.lesson_minutes
+    return round(exact * 2) / 2
+
+
 def is_split(school: School, school_class: SchoolClass, row: CurriculumRow) -> bool:
     """A class splits into two groups for a subject marked split when it reaches the threshold."""
     subject = school.subject_by_code.get(row.subject)
@@ -49,3 +55,84 @@ def weekly_hours(school: School, school_class: SchoolClass) -> float:
         if school_class in select_classes(group.classes, school.classes):
             blocks[group.block] = max(blocks.get(group.block, 0), group.hours)
     return hours + sum(blocks.values())
+
+
+# Subjects without a difficulty on the Subjects sheet get one from their code or name (DOMAIN.md).
+KEYWORD_DIFFICULTY = (
+    (11, ("math", "алгебр", "геометр", "математ")),
+    (
+        10,
+        (
+            " eng",
+            "english",
+            "ағылшын",
+            "англ",
+            "foreign",
+            "шет тіл",
+            "иностран",
+            "немец",
+            "german",
+            "french",
+            "француз",
+        ),
+    ),
+    (9, ("phys", "физик", "chem", "хими", "info", "информат", "digital", "цифр", "bio", "биолог")),
+    (8, ("hist", "тарих", "истор", " law", "құқық", "право")),
+    (
+        7,
+        (
+            "lit",
+            "әдебиет",
+            "литерат",
+            " kaz",
+            "қазақ",
+            " rus",
+            "орыс",
+            "русск",
+            " тіл",
+            "язык",
+            "сауат",
+            "грамот",
+        ),
+    ),
+    (
+        6,
+        (
+            "science",
+            "жаратылыс",
+            "естествозн",
+            "geog",
+            "географ",
+            "self",
+            "өзін-өзі",
+            "самопозн",
+            "military",
+            "әскери",
+            "военн",
+            "world",
+            "дүниетану",
+            "познание",
+        ),
+    ),
+    (5, (" pe ", "дене", "физкульт", "физическ", "sport")),
+    (4, ("tech", "технолог", "labour", "еңбек", "труд")),
+    (3, ("drawing", "сызу", "черчен")),
+    (2, (" art", "бейнелеу", " изо", "рисован")),
+    (1, ("music", "музык")),
+)
+
+
+def guess_difficulty(code: str, name: str | None) -> int:
+    text = f" {code} {name or ''} ".lower().replace("_", " ")
+    for points, words in KEYWORD_DIFFICULTY:
+        if any(word in text for word in words):
+            return points
+    return 5
+
+
+def subject_difficulty(school: School, code: str) -> int:
+    """The Subjects sheet's points, or the DOMAIN.md table's guess from the subject's name."""
+    subject = school.subject_by_code.get(code)
+    if subject and subject.difficulty:
+        return subject.difficulty
+    return guess_difficulty(code, subject.name if subject else None)

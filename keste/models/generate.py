@@ -321,7 +321,9 @@ def _subject_used(code: str, spec: SchoolSpec) -> bool:
 
 def _subject(code: str) -> Subject:
     name, difficulty, split, room_type, double = SUBJECTS[code]
-    return Subject(code, name, difficulty, split, room_type, double)
+    most_hours = max(hours.get(code, 0) for tables in CURRICULUM.values() for hours in tables)
+    per_day = 2 if most_hours > len(_DAYS) else 1
+    return Subject(code, name, difficulty, split, room_type, double, per_day)
 
 
 def _classes(spec: SchoolSpec, rng: random.Random) -> list[SchoolClass]:

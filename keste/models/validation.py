@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from keste.models.bells import STANDARD_LESSON_MINUTES, schedules
-from keste.models.curriculum import class_curriculum, is_split, weekly_hours
+from keste.models.curriculum import class_curriculum, is_split, lessons_for_hours, weekly_hours
 from keste.models.problems import Problems
 from keste.models.school import SOFT_RULES, School, SchoolClass, select_classes
 from keste.models.values import format_int_ranges, format_number, format_time
@@ -151,8 +151,26 @@ def _check_curriculum(school: School, problems: Problems) -> None:
             )
         if row.doubles:
             _check_doubles(school, row, problems)
+        if subject is not None:
+            _check_fits_week(school, row, subject, problems)
     for school_class in school.classes:
         _check_weekly_load(school, school_class, problems)
+
+
+def _check_fits_week(school: School, row, subject, problems: Problems) -> None:
+    """A subject's lessons fit the days at max_per_day a day (a double counts as one lesson)."""
+    lessons = int(lessons_for_hours(school, row.hours))
+    days = len(school.settings.days)
+    primary = row.grade is not None and school.is_primary(row.grade)
+    per_day = subject.max_per_day * (1 if subject.double == "no" or primary else 2)
+    if lessons > days * per_day:
+        problems.error(
+            f"{lessons} lessons of {row.subject} a week do not fit {days} days at "
+            f"{subject.max_per_day} a day (Subjects sheet, max_per_day)"
+            + ("" if primary or subject.double != "no" else "; allow doubles or raise max_per_day"),
+            **problems.at(row.source, "hours"),
+            value=format_number(row.hours),
+        )
 
 
 def _check_doubles(school: School, row, problems: Problems) -> None:

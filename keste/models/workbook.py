@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,10 @@ def _head(path: Path) -> bytes:
         return handle.read(8)
 
 
-def read_tables(path: Path, problems: Problems) -> list[RawTable] | None:
+def read_tables(
+    path: Path, problems: Problems, wanted: Callable[[str], bool] | None = None
+) -> list[RawTable] | None:
+    """Every sheet (or those whose name `wanted` accepts) as raw tables; None if unreadable."""
     if not check_readable(path, problems):
         return None
     try:
@@ -88,7 +92,11 @@ def read_tables(path: Path, problems: Problems) -> list[RawTable] | None:
         return None
     try:
         with zipfile.ZipFile(path) as archive:
-            return [_read_sheet(sheet, archive, problems) for sheet in workbook.worksheets]
+            return [
+                _read_sheet(sheet, archive, problems)
+                for sheet in workbook.worksheets
+                if wanted is None or wanted(sheet.title)
+            ]
     except Exception as error:
         problems.error(
             f"the workbook could not be read to the end ({type(error).__name__}: {error}); "

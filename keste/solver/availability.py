@@ -1,0 +1,60 @@
+"""When each lesson may happen at all: teacher unavailability and the length of a class's day.
+
+These rules shrink each meeting's domain before any variable exists, so a slot a teacher cannot
+teach never becomes a variable.
+"""
+
+from __future__ import annotations
+
+from keste.models.school import School, Teacher, select_classes
+from keste.models.values import TimeBlock
+from keste.solver.context import ModelContext, Slot
+from keste.solver.demand import Meeting
+
+
+def blocks_slot(block: TimeBlock, day: str, period: int, clock: tuple[int, int]) -> bool:
+    """Does an unavailable block cover a period? Periods are numbered in the lesson's own bells."""
+    if block.day != day:
+        return False
+    if block.clock:
+        return clock[0] < block.clock[1] and block.clock[0] < clock[1]
+    return not block.periods or period in block.periods
+
+
+def teacher_free(teacher: Teacher, day: str, period: int, clock: tuple[int, int]) -> bool:
+    return not any(blocks_slot(b, day, period, clock) for b in teacher.unavailable)
+
+
+def longest_day(school: School, class_name: str) -> int:
+    """Periods a class's day can reach: its lessons a day, plus a meal period if it eats."""
+    school_class = school.class_by_name[class_name]
+    meals = sum(
+        1 for rule in school.meals if school_class in select_classes(rule.classes, school.classes)
+    )
+    return school.max_lessons_per_day(school_class) + meals
+
+
+def allowed_slots(ctx: ModelContext, meeting: Meeting) -> list[Slot]:
+    reach = min(longest_day(ctx.school, c) for c in meeting.classes)
+    teachers = [
+        ctx.school.teacher_by_code[t] for t in meeting.teachers if t in ctx.school.teacher_by_code
+    ]
+    slots = []
+    for day_index, day in enumerate(ctx.days):
+        for period in ctx.periods(meeting.bells):
+            if period > reach:
+                continue
+            clock = ctx.clock(meeting.bells, period)
+            if all(teacher_free(t, day, period, clock) for t in teachers):
+                slots.append((day_index, period))
+    return slots
+
+
+def create_lesson_variables(ctx: ModelContext) -> None:
+    for meeting in ctx.meetings:
+        ctx.slots_of[meeting.index] = allowed_slots(ctx, meeting)
+        for day, period in ctx.slots_of[meeting.index]:
+            ctx.x[(meeting.index, day, period)] = ctx.model.new_bool_var(
+                f"m{meeting.index}_d{day}_p{period}"
+            )
+    ctx.index_variables()

@@ -1,0 +1,48 @@
+"""Each meeting's lessons: every hour placed, at most max_per_day a day, double lessons as planned.
+
+A double lesson is two adjacent periods of one meeting on one day. A start variable marks it; two
+adjacent periods of a meeting always form a declared double (no hidden doubles), and a day holds at
+most max_per_day separate lessons, a double counting as one.
+"""
+
+from __future__ import annotations
+
+from keste.solver.context import ModelContext
+from keste.solver.demand import Meeting
+
+
+def add(ctx: ModelContext) -> None:
+    for meeting in ctx.meetings:
+        lessons = [ctx.x[(meeting.index, d, p)] for d, p in ctx.slots_of[meeting.index]]
+        ctx.model.add(sum(lessons) == meeting.lessons)
+        starts = []
+        for day in range(len(ctx.days)):
+            starts += _day_rules(ctx, meeting, day)
+        if meeting.max_doubles:
+            ctx.model.add_linear_constraint(sum(starts), meeting.min_doubles, meeting.max_doubles)
+
+
+def _day_rules(ctx: ModelContext, meeting: Meeting, day: int) -> list:
+    grid = ctx.day_lessons(meeting, day)
+    if not grid:
+        return []
+    adjacent = [(p, grid[p], grid[p + 1]) for p in grid if p + 1 in grid]
+    if not meeting.max_doubles:
+        if meeting.max_per_day > 1:
+            for _, first, second in adjacent:
+                ctx.model.add(first + second <= 1)
+        ctx.model.add(sum(grid.values()) <= meeting.max_per_day)
+        return []
+    starts = {}
+    for period, first, second in adjacent:
+        start = ctx.model.new_bool_var(f"double_m{meeting.index}_d{day}_p{period}")
+        ctx.model.add_implication(start, first)
+        ctx.model.add_implication(start, second)
+        ctx.model.add_bool_or([first.Not(), second.Not(), start])  # adjacent means a double
+        ctx.double_starts[(meeting.index, day, period)] = start
+        starts[period] = start
+    for period, start in starts.items():
+        if period + 1 in starts:
+            ctx.model.add(start + starts[period + 1] <= 1)  # no triple lessons
+    ctx.model.add(sum(grid.values()) - sum(starts.values()) <= meeting.max_per_day)
+    return list(starts.values())

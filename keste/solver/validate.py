@@ -1,0 +1,718 @@
+"""The independent validator: re-checks every hard rule and recomputes every soft penalty from the
+placed lessons (the Lessons and Meals sheets) and the school alone.
+
+It shares no code with the CP-SAT model: it reads what the school says (models/) and what the
+timetable shows, and derives everything else itself, so a timetable edited by hand is checked the
+same way as one keste made. Its penalties use the same definitions as the model's soft rules, so
+its weighted total equals the solver's objective.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from keste.models.bells import schedules
+from keste.models.curriculum import (
+    class_curriculum,
+    is_split,
+    lessons_for_hours,
+    subject_difficulty,
+)
+from keste.models.school import School, SchoolClass, Teacher, select_classes
+from keste.models.timetable import LessonRow, MealRow, Timetable
+from keste.models.values import TimeBlock, format_number, format_time
+
+HARD_RULES = {
+    "references": "every class, subject, teacher, room, day and period exists",
+    "hours": "every curriculum hour is placed",
+    "class_clash": "no class or group in two lessons at once",
+    "teacher_clash": "no teacher in two lessons at once (by clock time)",
+    "room_clash": "no room used by two lessons at once",
+    "room_type": "every lesson in a room of the type it needs",
+    "room_seats": "every room seats its group",
+    "compact_days": "students' days start at period 1 and have no windows",
+    "lessons_per_day": "at most the grade's lessons a day",
+    "subject_per_day": "a subject at most max_per_day a day; doubles only where allowed",
+    "teacher_unavailable": "no lesson when its teacher is unavailable",
+    "locks": "locked lessons where the scheduler put them",
+    "meals": "every class eats once a day inside its window; the canteen is not overfull",
+    "blocks": "all groups of an elective block at the same times",
+}
+MODEL_RULES = (
+    "teacher_gaps",
+    "difficulty_profile",
+    "hard_subject_position",
+    "hardest_back_to_back",
+    "subject_spread",
+    "teacher_wishes",
+)
+
+
+@dataclass
+class Violation:
+    rule: str
+    message: str
+
+
+@dataclass
+class ValidationReport:
+    violations: list[Violation] = field(default_factory=list)
+    penalties: dict[str, int] = field(default_factory=dict)
+    weights: dict[str, int] = field(default_factory=dict)
+    hard_rules: dict[str, str] = field(default_factory=lambda: dict(HARD_RULES))
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+    def count(self, rule: str) -> int:
+        return sum(1 for v in self.violations if v.rule == rule)
+
+    @property
+    def objective(self) -> int:
+        """The weighted soft penalties the solver minimises (room changes are reported apart)."""
+        return sum(self.penalties[r] * self.weights[r] for r in MODEL_RULES if r in self.penalties)
+
+
+def validate(school: School, timetable: Timetable) -> ValidationReport:
+    return _Validator(school, timetable.lessons, timetable.meals).run()
+
+
+class _Validator:
+    def __init__(self, school: School, lessons: list[LessonRow], meals: list[MealRow]):
+        self.school = school
+        self.lessons = lessons
+        self.meals = meals
+        self.bells = schedules(school)
+        self.days = school.settings.days
+        self.report = ValidationReport(
+            weights={r: school.settings.weight(r) for r in (*MODEL_RULES, "room_changes")}
+        )
+
+    def flag(self, rule: str, message: str) -> None:
+        self.report.violations.append(Violation(rule, message))
+
+    def run(self) -> ValidationReport:
+        self.lessons = [row for row in self.lessons if self._known(row)]
+        self._hours()
+        self._class_clashes()
+        self._shared_clashes("teacher_clash", self._teacher_events(), "teacher")
+        self._shared_clashes("room_clash", self._room_events(), "room")
+        self._rooms()
+        self._compact_days()
+        self._subject_days()
+        self._availability()
+        self._locks()
+        self._meals()
+        self._blocks()
+        self._penalties()
+        return self.report
+
+    # ------------------------------------------------------------------ references
+
+    def _known(self, row: LessonRow) -> bool:
+        school = self.school
+        where = f"{row.class_name} {row.day} period {row.period}"
+        problems = []
+        if row.class_name not in school.class_by_name:
+            problems.append(f"class {row.class_name} is not on the Classes sheet")
+        if row.subject not in school.subject_by_code:
+            problems.append(f"subject {row.subject} is not on the Subjects sheet")
+        for teacher in row.teachers:
+            if teacher not in school.teacher_by_code:
+                problems.append(f"teacher {teacher} is not on the Teachers sheet")
+        if row.room and school.rooms and row.room not in school.room_by_name:
+            problems.append(f"room {row.room} is not on the Rooms sheet")
+        if row.day not in self.days:
+            problems.append(f"{row.day} is not a school day")
+        if row.class_name in school.class_by_name:
+            schedule = self.bells[school.bells_of(school.class_by_name[row.class_name])]
+            period = schedule.period(row.period)
+            if period is None:
+                problems.append(f"bell schedule '{schedule.name}' has no period {row.period}")
+            elif (period.start, period.end) != (row.start, row.end):
+                problems.append(
+                    f"period {row.period} of '{schedule.name}' is {format_time(period.start)}-"
+                    f"{format_time(period.end)}, not {format_time(row.start)}-"
+                    f"{format_time(row.end)}"
+                )
+        for problem in problems:
+            self.flag("references", f"{where}: {problem}")
+        return not problems
+
+    # ------------------------------------------------------------------ every hour placed
+
+    def _hours(self) -> None:
+        placed: Counter = Counter()
+        for row in self.lessons:
+            if row.block is None:
+                placed[(row.class_name, row.subject, row.group)] += 0.5 if row.week else 1
+        expected: dict[tuple, float] = {}
+        for school_class in self.school.classes:
+            for subject, row in class_curriculum(self.school, school_class).items():
+                lessons = lessons_for_hours(self.school, row.hours)
+                groups = ("1", "2") if is_split(self.school, school_class, row) else (None,)
+                for group in groups:
+                    expected[(school_class.name, subject, group)] = lessons
+        for key in sorted(set(expected) | set(placed), key=str):
+            want, have = expected.get(key, 0), placed.get(key, 0)
+            if want != have:
+                class_name, subject, group = key
+                who = class_name + (f" group {group}" if group else "")
+                self.flag(
+                    "hours",
+                    f"{who} {subject}: {format_number(have)} lessons a week "
+                    f"placed, {format_number(want)} in the curriculum",
+                )
+        self._block_hours()
+
+    def _block_hours(self) -> None:
+        by_block = defaultdict(list)
+        for group in self.school.electives:
+            by_block[group.block].append(group)
+        placed: Counter = Counter()
+        for row in self.lessons:
+            if row.block is not None:
+                placed[(row.block, row.group, row.class_name)] += 1
+        for block, groups in by_block.items():
+            want = int(lessons_for_hours(self.school, groups[0].hours))
+            for group in groups:
+                for school_class in self._block_classes(groups):
+                    have = placed.get((block, group.group, school_class.name), 0)
+                    if have != want:
+                        self.flag(
+                            "hours",
+                            f"block {block} group {group.group} in "
+                            f"{school_class.name}: {have} lessons placed, {want} "
+                            "planned",
+                        )
+
+    def _block_classes(self, groups) -> list[SchoolClass]:
+        classes: list[SchoolClass] = []
+        for group in groups:
+            classes += [
+                c for c in select_classes(group.classes, self.school.classes) if c not in classes
+            ]
+        return classes
+
+    # ------------------------------------------------------------------ clashes
+
+    def _rows_at(self) -> dict[tuple[str, str, int], list[LessonRow]]:
+        at = defaultdict(list)
+        for row in self.lessons:
+            at[(row.class_name, row.day, row.period)].append(row)
+        return at
+
+    def _class_clashes(self) -> None:
+        for (class_name, day, period), rows in self._rows_at().items():
+            for week in ("A", "B"):
+                seen = [r for r in rows if r.week in (None, week)]
+                problem = _clash_in(seen)
+                if problem:
+                    self.flag("class_clash", f"{class_name} {day} period {period}: {problem}")
+                    break
+
+    def _teacher_events(self):
+        events = defaultdict(set)
+        for row in self.lessons:
+            for teacher in row.teachers:
+                events[teacher].add(_event(row))
+        return events
+
+    def _room_events(self):
+        events = defaultdict(set)
+        for row in self.lessons:
+            if row.room:
+                events[row.room].add(_event(row))
+        return events
+
+    def _shared_clashes(self, rule: str, events: dict, what: str) -> None:
+        for owner, owned in events.items():
+            ordered = sorted(owned, key=lambda e: (e[0], e[1], e[2]))
+            for index, first in enumerate(ordered):
+                for second in ordered[index + 1 :]:
+                    if second[0] != first[0] or second[1] >= first[2]:
+                        break
+                    if first[4] != second[4] and _weeks_meet(first[3], second[3]):
+                        self.flag(
+                            rule,
+                            f"{what} {owner} on {first[0]} at "
+                            f"{format_time(second[1])}: {first[4][1]} and "
+                            f"{second[4][1]} at once",
+                        )
+
+    # ------------------------------------------------------------------ rooms
+
+    def _rooms(self) -> None:
+        school = self.school
+        if not school.rooms:
+            return
+        block_type = {(g.block, g.group): g.room_type for g in school.electives}
+        for row in self.lessons:
+            subject = school.subject_by_code[row.subject]
+            needed = block_type.get((row.block, row.group)) or subject.room_type
+            where = f"{row.class_name} {row.subject} {row.day} period {row.period}"
+            if row.room is None:
+                if needed:
+                    self.flag("room_type", f"{where}: no room (needs a {needed})")
+                continue
+            room = school.room_by_name[row.room]
+            if needed and room.type != needed:
+                self.flag(
+                    "room_type",
+                    f"{where}: room {row.room} is a {room.type}, the lesson needs a {needed}",
+                )
+            size = self._group_size(row)
+            if room.capacity is not None and size > room.capacity:
+                self.flag(
+                    "room_seats",
+                    f"{where}: {size} students in room {row.room} of {room.capacity} seats",
+                )
+
+    def _group_size(self, row: LessonRow) -> int:
+        if row.block is not None:
+            sizes = [
+                g.students or 0
+                for g in self.school.electives
+                if g.block == row.block and g.group == row.group
+            ]
+            return max(sizes, default=0)
+        students = self.school.class_by_name[row.class_name].students
+        if row.group in ("1", "2"):
+            return (students + (1 if row.group == "1" else 0)) // 2
+        return students
+
+    # ------------------------------------------------------------------ students' days
+
+    def _student_sets(self) -> dict[str, list[tuple[str, str | None]]]:
+        """Each class as one set, or two halves when a group of it ever meets without the other."""
+        at = self._rows_at()
+        apart = set()
+        for (class_name, _, _), rows in at.items():
+            groups = {r.group for r in rows if r.block is None and r.group in ("1", "2")}
+            if len(groups) == 1:
+                apart.add(class_name)
+        sets = {}
+        for school_class in self.school.classes:
+            name = school_class.name
+            sets[name] = [(name, "1"), (name, "2")] if name in apart else [(name, None)]
+        return sets
+
+    def _attends(self, row: LessonRow, half: str | None) -> bool:
+        return row.block is not None or half is None or row.group in (None, half)
+
+    def _set_rows(self) -> dict[tuple[str, str | None], dict[str, dict[int, list[LessonRow]]]]:
+        """(class, half) -> day -> period -> the rows the set sits in."""
+        by_class = defaultdict(list)
+        for row in self.lessons:
+            by_class[row.class_name].append(row)
+        result = {}
+        for class_name, sets in self._student_sets().items():
+            for key in sets:
+                days: dict[str, dict[int, list[LessonRow]]] = defaultdict(lambda: defaultdict(list))
+                for row in by_class[class_name]:
+                    if self._attends(row, key[1]):
+                        days[row.day][row.period].append(row)
+                result[key] = days
+        return result
+
+    def _compact_days(self) -> None:
+        meals = defaultdict(set)
+        for meal in self.meals:
+            meals[(meal.class_name, meal.day)].add(meal.period)
+        for (class_name, half), days in self._set_rows().items():
+            school_class = self.school.class_by_name[class_name]
+            limit = self.school.max_lessons_per_day(school_class)
+            who = class_name + (f" group {half}" if half else "")
+            for day in self.days:
+                periods = days.get(day, {})
+                for week in ("A", "B"):
+                    busy = {
+                        p
+                        for p, rows in periods.items()
+                        if any(r.week in (None, week) for r in rows)
+                    }
+                    occupied = busy | meals[(class_name, day)]
+                    if occupied and occupied != set(range(1, max(occupied) + 1)):
+                        missing = sorted(set(range(1, max(occupied) + 1)) - occupied)
+                        self.flag(
+                            "compact_days",
+                            f"{who} on {day}"
+                            + (f" (week {week})" if _has_weeks(periods) else "")
+                            + f": window at period {', '.join(map(str, missing))}",
+                        )
+                        break
+                lessons = {p for p, rows in periods.items() if any(r.week != "B" for r in rows)}
+                if len(lessons) > limit:
+                    self.flag(
+                        "lessons_per_day",
+                        f"{who} has {len(lessons)} lessons on {day}; at most {limit}",
+                    )
+
+    def _subject_days(self) -> None:
+        """Lessons of a subject a day and double lessons, per class or group, weekly lessons."""
+        school = self.school
+        periods = defaultdict(set)
+        for row in self.lessons:
+            if row.block is None and row.week is None:
+                periods[(row.class_name, row.subject, row.group, row.day)].add(row.period)
+        doubles_in_week = Counter()
+        for (class_name, subject_code, group, day), taken in periods.items():
+            subject = school.subject_by_code[subject_code]
+            school_class = school.class_by_name[class_name]
+            who = f"{class_name}" + (f" group {group}" if group else "") + f" {subject_code}"
+            runs = _runs(sorted(taken))
+            if len(runs) > subject.max_per_day:
+                self.flag(
+                    "subject_per_day",
+                    f"{who}: {len(runs)} lessons on {day}; at most {subject.max_per_day}",
+                )
+            for run in runs:
+                if len(run) > 2:
+                    self.flag("subject_per_day", f"{who}: {len(run)} lessons in a row on {day}")
+                elif len(run) == 2:
+                    doubles_in_week[(class_name, subject_code, group)] += 1
+                    if self._allowed_doubles(school_class, subject_code)[1] == 0:
+                        self.flag(
+                            "subject_per_day",
+                            f"{who}: a double lesson on {day}, which is not allowed",
+                        )
+        self._double_counts(doubles_in_week)
+
+    def _allowed_doubles(self, school_class: SchoolClass, subject_code: str) -> tuple[int, int]:
+        """(least, most) double lessons a week for a class's subject."""
+        row = class_curriculum(self.school, school_class).get(subject_code)
+        subject = self.school.subject_by_code[subject_code]
+        if row is None or self.school.is_primary(school_class.grade):
+            return 0, 0
+        lessons = int(lessons_for_hours(self.school, row.hours))
+        if row.doubles is not None:
+            planned = min(row.doubles, lessons // 2)
+            return planned, planned
+        return {"required": (lessons // 2,) * 2, "allowed": (0, lessons // 2)}.get(
+            subject.double, (0, 0)
+        )
+
+    def _double_counts(self, doubles_in_week: Counter) -> None:
+        for school_class in self.school.classes:
+            for subject_code, row in class_curriculum(self.school, school_class).items():
+                groups = ("1", "2") if is_split(self.school, school_class, row) else (None,)
+                least, _ = self._allowed_doubles(school_class, subject_code)
+                for group in groups:
+                    have = doubles_in_week[(school_class.name, subject_code, group)]
+                    if have < least:
+                        self.flag(
+                            "subject_per_day",
+                            f"{school_class.name} {subject_code}: "
+                            f"{have} double lessons, {least} planned",
+                        )
+
+    # ------------------------------------------------------------------ teachers, locks, meals
+
+    def _availability(self) -> None:
+        for row in self.lessons:
+            for code in row.teachers:
+                teacher = self.school.teacher_by_code[code]
+                if any(_covers(block, row) for block in teacher.unavailable):
+                    self.flag(
+                        "teacher_unavailable",
+                        f"{code} teaches {row.class_name} "
+                        f"{row.subject} on {row.day} period "
+                        f"{row.period} but is unavailable then",
+                    )
+
+    def _locks(self) -> None:
+        for lock in self.school.locks:
+            group = None if lock.group is None else str(lock.group)
+            if not any(
+                r.class_name == lock.class_name
+                and r.subject == lock.subject
+                and r.day == lock.day
+                and r.period == lock.period
+                and (group is None or r.group in (None, group))
+                for r in self.lessons
+            ):
+                self.flag(
+                    "locks",
+                    f"{lock.class_name} {lock.subject} is not on {lock.day} "
+                    f"period {lock.period} where it is locked",
+                )
+
+    def _meals(self) -> None:
+        eaten = defaultdict(list)
+        for meal in self.meals:
+            eaten[(meal.meal, meal.class_name, meal.day)].append(meal)
+        for rule in self.school.meals:
+            for school_class in select_classes(rule.classes, self.school.classes):
+                for day in self.days:
+                    rows = eaten.get((rule.meal, school_class.name, day), [])
+                    if len(rows) != 1:
+                        self.flag(
+                            "meals",
+                            f"{school_class.name} has {len(rows)} {rule.meal} "
+                            f"periods on {day}; exactly one expected",
+                        )
+                    elif rows[0].period not in rule.window:
+                        self.flag(
+                            "meals",
+                            f"{school_class.name} eats {rule.meal} at period "
+                            f"{rows[0].period} on {day}, outside its window",
+                        )
+            if rule.canteen_capacity is not None:
+                self._canteen(rule, [m for m in self.meals if m.meal == rule.meal])
+
+    def _canteen(self, rule, meals: list[MealRow]) -> None:
+        for meal in meals:
+            together = sum(
+                1
+                for other in meals
+                if other.day == meal.day and other.start <= meal.start < other.end
+            )
+            if together > rule.canteen_capacity:
+                self.flag(
+                    "meals",
+                    f"{together} classes eat {rule.meal} on {meal.day} at "
+                    f"{format_time(meal.start)}; the canteen seats "
+                    f"{rule.canteen_capacity}",
+                )
+                return
+
+    def _blocks(self) -> None:
+        slots = defaultdict(set)
+        classes_at = defaultdict(set)
+        for row in self.lessons:
+            if row.block is not None:
+                slots[(row.block, row.group)].add((row.day, row.period))
+                classes_at[(row.block, row.day, row.period)].add(row.class_name)
+        by_block = defaultdict(dict)
+        for (block, group), taken in slots.items():
+            by_block[block][group] = taken
+        for block, groups in by_block.items():
+            reference = next(iter(groups.values()))
+            if any(taken != reference for taken in groups.values()):
+                self.flag(
+                    "blocks", f"the groups of block {block} do not all meet at the same times"
+                )
+
+    # ------------------------------------------------------------------ soft rules
+
+    def _penalties(self) -> None:
+        penalties = self.report.penalties
+        penalties["teacher_gaps"] = self._teacher_gaps()
+        set_rows = self._set_rows()
+        profile = position = back_to_back = spread = 0
+        for (class_name, _), days in set_rows.items():
+            school_class = self.school.class_by_name[class_name]
+            profile += self._profile(days)
+            position += self._hard_positions(days, school_class)
+            back_to_back += self._back_to_back(days)
+            spread += self._spread(days, school_class)
+        penalties["difficulty_profile"] = profile
+        penalties["hard_subject_position"] = position
+        penalties["hardest_back_to_back"] = back_to_back
+        penalties["subject_spread"] = spread
+        penalties["teacher_wishes"] = self._wishes()
+        penalties["room_changes"] = self._room_changes()
+
+    def _slot_difficulty(self, rows: list[LessonRow]) -> int:
+        return max(subject_difficulty(self.school, r.subject) for r in rows)
+
+    def _profile(self, days: dict[str, dict[int, list[LessonRow]]]) -> int:
+        count = len(self.days)
+        if count < 4:
+            return 0
+        load = [
+            sum(self._slot_difficulty(rows) for rows in days.get(day, {}).values())
+            for day in self.days
+        ]
+        peaks, light = (1, 2), (0, count - 1)
+        middle = [d for d in range(count) if d not in peaks and d not in light]
+        total = 0
+        for day in range(count):
+            if day in peaks:
+                continue
+            above = [load[day] - load[p] for p in peaks]
+            if day in light:
+                above += [load[day] - load[m] for m in middle]
+            total += max(0, *above)
+        return total
+
+    def _hard_positions(self, days, school_class: SchoolClass) -> int:
+        last_good = 3 if self.school.is_primary(school_class.grade) else 4
+        threshold = self.school.settings.hard_difficulty
+        return sum(
+            1
+            for periods in days.values()
+            for period, rows in periods.items()
+            if self._slot_difficulty(rows) >= threshold and not 2 <= period <= last_good
+        )
+
+    def _back_to_back(self, days) -> int:
+        threshold = self.school.settings.hardest_difficulty
+        pairs = 0
+        for periods in days.values():
+            for period, rows in periods.items():
+                following = periods.get(period + 1)
+                if not following or self._slot_difficulty(rows) < threshold:
+                    continue
+                if self._slot_difficulty(following) < threshold:
+                    continue
+                if _same_lesson(rows, following):
+                    continue  # one double lesson, not two subjects
+                pairs += 1
+        return pairs
+
+    def _spread(self, days, school_class: SchoolClass) -> int:
+        count = len(self.days)
+        used = defaultdict(set)
+        lessons = Counter()
+        for day, periods in days.items():
+            for rows in periods.values():
+                weekly = [r for r in rows if r.week is None]
+                if not weekly:
+                    continue
+                key = weekly[0].block or weekly[0].subject
+                used[key].add(self.days.index(day))
+                lessons[key] += 1
+        total = 0
+        for key, taken in used.items():
+            most_doubles = (
+                0
+                if key not in self.school.subject_by_code
+                else self._allowed_doubles(school_class, key)[1]
+            )
+            separate = lessons[key] - most_doubles
+            if lessons[key] < 2 or separate >= count:
+                continue
+            pairs = sum(1 for d in taken if d + 1 in taken)
+            total += pairs - max(0, 2 * separate - count - 1)
+        return total
+
+    def _teacher_days(self) -> dict[str, dict[str, set]]:
+        """Teacher -> day -> their lessons as (start, end, bells) once each."""
+        days = defaultdict(lambda: defaultdict(set))
+        for row in self.lessons:
+            bells = self.school.bells_of(self.school.class_by_name[row.class_name])
+            for teacher in row.teachers:
+                days[teacher][row.day].add((row.start, row.end, bells, row.period))
+        return days
+
+    def _teacher_gaps(self) -> int:
+        total = 0
+        for _, days in self._teacher_days().items():
+            names = {bells for lessons in days.values() for _, _, bells, _ in lessons}
+            buckets = _buckets([(p.start, p.end) for n in names for p in self.bells[n].periods])
+            for lessons in days.values():
+                busy = sorted({_bucket_of(buckets, start) for start, _, _, _ in lessons})
+                if busy:
+                    total += (busy[-1] - busy[0] + 1) - len(busy)
+        return total
+
+    def _wishes(self) -> int:
+        total = 0
+        days_of = self._teacher_days()
+        for teacher in self.school.teachers:
+            days = days_of.get(teacher.code, {})
+            for wish in teacher.wishes:
+                if wish.kind == "free_day" and wish.block is None:
+                    worked = {d for d, lessons in days.items() if lessons}
+                    total += int(len(worked) == len(self.days))
+                elif wish.kind == "free_day":
+                    total += len(days.get(wish.block.day, ()))
+                else:
+                    total += self._avoided(teacher, wish.block)
+        return total
+
+    def _avoided(self, teacher: Teacher, block: TimeBlock) -> int:
+        seen = {
+            (r.day, r.start, r.end)
+            for r in self.lessons
+            if teacher.code in r.teachers and _covers(block, r)
+        }
+        return len(seen)
+
+    def _room_changes(self) -> int:
+        changes = 0
+        by_teacher = defaultdict(list)
+        for row in self.lessons:
+            for teacher in row.teachers:
+                if row.room:
+                    by_teacher[(teacher, row.day)].append((row.start, row.room))
+        for lessons in by_teacher.values():
+            rooms = [room for _, room in sorted(set(lessons))]
+            changes += sum(1 for a, b in itertools.pairwise(rooms) if a != b)
+        return changes
+
+
+def _event(row: LessonRow) -> tuple:
+    """A lesson as the teacher or room sees it: rows of one lesson (a block's classes) are one."""
+    identity = (
+        (f"block {row.block}", f"block {row.block} group {row.group}")
+        if row.block
+        else ((row.class_name, row.subject, row.group), f"{row.class_name} {row.subject}")
+    )
+    return (row.day, row.start, row.end, row.week, identity)
+
+
+def _weeks_meet(first: str | None, second: str | None) -> bool:
+    return first is None or second is None or first == second
+
+
+def _clash_in(rows: list[LessonRow]) -> str | None:
+    if len(rows) < 2:
+        return None
+    blocks = {r.block for r in rows}
+    names = ", ".join(sorted({f"{r.subject}" + (f" g{r.group}" if r.group else "") for r in rows}))
+    if len(blocks) > 1:
+        return f"{names} at once"
+    if None not in blocks:
+        groups = Counter(r.group for r in rows)
+        return None if max(groups.values()) == 1 else f"{names} at once"
+    groups = Counter(r.group for r in rows)
+    if None in groups or max(groups.values()) > 1:
+        return f"{names} at once"
+    return None
+
+
+def _has_weeks(periods: dict[int, list[LessonRow]]) -> bool:
+    return any(r.week for rows in periods.values() for r in rows)
+
+
+def _runs(periods: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for period in periods:
+        if runs and runs[-1][-1] == period - 1:
+            runs[-1].append(period)
+        else:
+            runs.append([period])
+    return runs
+
+
+def _covers(block: TimeBlock, row: LessonRow) -> bool:
+    if block.day != row.day:
+        return False
+    if block.clock:
+        return row.start < block.clock[1] and block.clock[0] < row.end
+    return not block.periods or row.period in block.periods
+
+
+def _same_lesson(first: list[LessonRow], second: list[LessonRow]) -> bool:
+    key = lambda rows: {(r.subject, r.group, r.block, r.week) for r in rows}  # noqa: E731
+    return key(first) == key(second)
+
+
+def _buckets(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Periods in clock order with overlapping ones merged: the steps of a teacher's day."""
+    merged: list[list[int]] = []
+    for start, end in sorted(set(intervals)):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def _bucket_of(buckets: list[tuple[int, int]], start: int) -> int:
+    return next(i for i, (s, e) in enumerate(buckets) if s <= start < e)
