@@ -248,12 +248,23 @@ CASES: dict[str, Case] = {
         column="end",
     ),
     "grade above the maximum load": Case(
-        edited(lambda s: cell(s, "Curriculum", "hours", 2, 30)),
-        "above the maximum load",
+        edited(set_setting("max_weekly_hours", "1-11:20")),
+        "above the maximum load of 20",
         severity="warning",
         sheet="Classes",
         column="class",
         usable=True,
+    ),
+    "subject does not fit the week": Case(
+        edited(
+            lambda s: cell(
+                s, "Curriculum", "hours", row_where(s, "Curriculum", "subject", "math"), 8
+            )
+        ),
+        "do not fit 5 days at 1 a day",
+        sheet="Curriculum",
+        column="hours",
+        value=8,
     ),
     "excel turned a range into a date": Case(
         edited(lambda s: cell(s, "Teachers", "grades", 2, dt.datetime(2026, 11, 5))),
