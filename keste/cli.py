@@ -119,12 +119,21 @@ def solve(
         str | None, typer.Option(help="Output language: kk, ru or en (default: the school's)")
     ] = None,
     log: Annotated[Path | None, typer.Option(help="Write the CP-SAT search log here")] = None,
+    bound: Annotated[
+        bool | None,
+        typer.Option(
+            "--bound/--no-bound",
+            help="Spend a worker on proving a bound, to report the gap (default: small schools)",
+        ),
+    ] = None,
 ) -> None:
     """Build the whole school's timetable and write it as a workbook."""
     _refuse_overwrite(output, school_file)
     school = _read_usable_school(school_file)
     language = _check_lang(lang or school.settings.language)
-    options = SolveOptions(time_limit=time_limit, workers=workers, seed=seed, log_path=log)
+    options = SolveOptions(
+        time_limit=time_limit, workers=workers, seed=seed, log_path=log, bound=bound
+    )
     running = []
 
     def interrupt(signum, frame) -> None:  # first Ctrl-C: stop and keep the best so far

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from keste.models.labels import label
 from keste.models.problems import Problem, Problems
 from keste.models.summary import SchoolSummary
 from keste.models.values import format_number, format_time
@@ -121,16 +122,15 @@ def print_solve_outcome(result, output) -> None:
                 "No timetable was found within the time limit; try a longer --time-limit."
             )
         return
-    verdict = (
-        "optimal"
-        if info.status == "OPTIMAL"
-        else (f"gap to the bound {info.gap:.0%}" if info.gap is not None else info.status)
-    )
     first = f"{info.first_solution_time:.1f} s" if info.first_solution_time is not None else "-"
     console.print(
-        f"Timetable: {len(result.timetable.lessons)} lessons; first found after "
-        f"{first}; objective {info.objective:g}, bound {info.bound:g} ({verdict})."
+        f"Timetable: {len(result.timetable.lessons)} lessons; first found after {first}; "
+        f"objective {info.objective:g} ({label('verdict_' + info.verdict, 'en')}"
+        + (f" {info.gap:.0%}" if info.verdict == "gap" else "")
+        + ")."
     )
+    for note in info.notes:
+        console.print(f"[dim]{escape(note)}[/]")
     if info.interrupted:
         console.print("[yellow]Stopped by Ctrl-C: this is the best timetable found so far.[/]")
     print_validation(result.report)

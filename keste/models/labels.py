@@ -45,15 +45,20 @@ LABELS: dict[str, tuple[str, str, str]] = {  # key: (en, kk, ru)
     ),
     "soft_rules": ("Soft rules", "Жұмсақ ережелер", "Мягкие правила"),
     "solver": ("Solver", "Шешуші", "Решатель"),
-    "optimal": (
+    "verdict_optimal": (
         "optimal: no better timetable exists for these weights",
         "оңтайлы: осы салмақтармен жақсырақ кесте жоқ",
         "оптимально: лучшего расписания при этих весах нет",
     ),
-    "gap": (
-        "gap to the best possible",
-        "мүмкін болатын ең жақсыға дейінгі алшақтық",
-        "разрыв до наилучшего возможного",
+    "verdict_gap": (
+        "gap to the proven bound",
+        "дәлелденген шекараға дейінгі алшақтық",
+        "разрыв до доказанной границы",
+    ),
+    "verdict_unproven": (
+        "not proven optimal (no bound computed)",
+        "оңтайлылығы дәлелденбеген (шекара есептелмеді)",
+        "оптимальность не доказана (граница не вычислялась)",
     ),
     "objective": (
         "objective (weighted penalties)",

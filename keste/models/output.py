@@ -410,10 +410,8 @@ def _report_sheet(
     sheet["A1"].font = TITLE_FONT
     sheet.append([label("solver", lang)])
     sheet[sheet.max_row][0].font = BOLD
-    verdict = (
-        label("optimal", lang)
-        if info.status == "OPTIMAL"
-        else (f"{label('gap', lang)}: {info.gap:.0%}" if info.gap is not None else info.status)
+    verdict = label(f"verdict_{info.verdict}", lang) + (
+        f": {info.gap:.0%}" if info.verdict == "gap" else ""
     )
     rows = [
         (label("status", lang), info.status),

@@ -50,6 +50,13 @@ class SolveInfo:
     notes: list[str] = field(default_factory=list)
 
     @property
+    def verdict(self) -> str:
+        """optimal, gap (to a proven bound) or unproven (no bound was computed)."""
+        if self.status == "OPTIMAL":
+            return "optimal"
+        return "gap" if self.gap is not None else "unproven"
+
+    @property
     def gap(self) -> float | None:
         if self.objective is None or self.bound is None:
             return None

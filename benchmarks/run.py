@@ -1,0 +1,163 @@
+"""Solve school workbooks with several seeds and record speed and quality.
+
+    python benchmarks/run.py data/samples/*.xlsx --time-limit 120 --seeds 0 1 2 --name samples
+
+Each solve runs in a fresh process (peak memory is that process's maximum resident set). Writes
+benchmarks/results/<name>.csv and replaces the <name> table in benchmarks/BENCHMARKS.md with the
+medians per school, the machine, and this command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCHMARKS = HERE / "BENCHMARKS.md"
+
+
+def run_once(path: Path, seed: int, time_limit: float, workers: int) -> dict:
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            str(HERE / "solve_once.py"),
+            str(path),
+            str(seed),
+            str(time_limit),
+            str(workers),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    output = process.stdout.read()
+    error = process.stderr.read()
+    if status != 0 or not output.strip():
+        return {"school": path.stem, "seed": seed, "status": f"CRASH: {error.strip()[-200:]}"}
+    figures = json.loads(output.strip().splitlines()[-1])
+    figures["peak_mb"] = round(usage.ru_maxrss / 1024)  # Linux reports kilobytes
+    return figures
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kilobytes = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kilobytes / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    from ortools import __version__ as ortools_version
+
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; Python {platform.python_version()}, "
+        f"OR-Tools {ortools_version}, {platform.system()} {platform.release()}"
+    )
+
+
+def median(rows: list[dict], key: str):
+    values = [r[key] for r in rows if r.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def summary_table(rows: list[dict]) -> str:
+    schools = list(dict.fromkeys(r["school"] for r in rows))
+    lines = [
+        "| school | classes | runs | valid | first timetable (s) | objective | bound | gap "
+        "| teacher gaps | peak memory (MB) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for school in schools:
+        mine = [r for r in rows if r["school"] == school]
+        ok = [r for r in mine if r.get("valid")]
+        gap = median(mine, "gap")
+        lines.append(
+            f"| {school} | {mine[0].get('classes', '')} | {len(mine)} | {len(ok)}/{len(mine)} | "
+            f"{_fmt(median(mine, 'first_s'))} | {_fmt(median(mine, 'objective'))} | "
+            f"{_fmt(median(mine, 'bound'))} | {'' if gap is None else f'{gap:.0%}'} | "
+            f"{_fmt(median(mine, 'teacher_gaps'))} | {_fmt(median(mine, 'peak_mb'))} |"
+        )
+    return "\n".join(lines)
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def update_benchmarks(name: str, text: str) -> None:
+    start, end = f"<!-- {name} start -->", f"<!-- {name} end -->"
+    current = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else "# Benchmarks\n"
+    block = f"{start}\n{text}\n{end}"
+    if start in current and end in current:
+        before, rest = current.split(start, 1)
+        after = rest.split(end, 1)[1]
+        current = before + block + after
+    else:
+        current = current.rstrip() + "\n\n" + block + "\n"
+    BENCHMARKS.write_text(current, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("schools", nargs="+", type=Path)
+    parser.add_argument("--time-limit", type=float, default=120)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument("--name", default="samples")
+    args = parser.parse_args()
+    rows = []
+    for path in args.schools:
+        for seed in args.seeds:
+            figures = run_once(path, seed, args.time_limit, args.workers)
+            print(json.dumps(figures), flush=True)
+            rows.append(figures)
+    out = HERE / "results" / f"{args.name}.csv"
+    out.parent.mkdir(exist_ok=True)
+    columns = list(dict.fromkeys(k for r in rows for k in r))
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    command = "python " + " ".join(
+        shlex.quote(a)
+        for a in [
+            "benchmarks/run.py",
+            *map(str, args.schools),
+            "--time-limit",
+            f"{args.time_limit:g}",
+            "--seeds",
+            *map(str, args.seeds),
+            "--name",
+            args.name,
+        ]
+    )
+    text = (
+        f"Measured {date.today()} on {machine()}.\n\nCommand: `{command}` "
+        f"(medians over seeds; raw figures in `benchmarks/results/{args.name}.csv`).\n\n"
+        + summary_table(rows)
+    )
+    update_benchmarks(args.name, text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

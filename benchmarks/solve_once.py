@@ -1,0 +1,52 @@
+"""One measured solve, run in its own process by run.py: prints one JSON line of figures."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from keste.models import load_school
+from keste.solver.solve import solve_school
+from keste.solver.timetable import SolveOptions
+
+
+def measure(path: Path, seed: int, time_limit: float, workers: int) -> dict:
+    started = time.perf_counter()
+    school = load_school(path)
+    loaded = time.perf_counter() - started
+    result = solve_school(school, SolveOptions(time_limit=time_limit, workers=workers, seed=seed))
+    info = result.timetable.info if result.timetable else None
+    report = result.report
+    return {
+        "school": path.stem,
+        "classes": len(school.classes),
+        "teachers": len(school.teachers),
+        "lessons": len(result.timetable.lessons) if result.solved else 0,
+        "seed": seed,
+        "time_limit": time_limit,
+        "status": info.status if info else "BAD_INPUT",
+        "read_s": round(loaded, 2),
+        "first_s": None
+        if not info or info.first_solution_time is None
+        else round(info.first_solution_time, 2),
+        "wall_s": round(time.perf_counter() - started, 2),
+        "objective": info.objective if info else None,
+        "bound": info.bound if info else None,
+        "gap": None if not info or info.gap is None else round(info.gap, 3),
+        "teacher_gaps": report.penalties.get("teacher_gaps") if report else None,
+        "valid": bool(report and report.ok),
+        "violations": len(report.violations) if report else None,
+        "variables": info.variables if info else None,
+    }
+
+
+if __name__ == "__main__":
+    path, seed, limit, workers = (
+        Path(sys.argv[1]),
+        int(sys.argv[2]),
+        float(sys.argv[3]),
+        int(sys.argv[4]),
+    )
+    print(json.dumps(measure(path, seed, limit, workers)))
