@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = HERE / "BENCHMARKS.md"
 
 
-def run_once(path: Path, seed: int, time_limit: float, workers: int) -> dict:
+def run_once(path: Path, seed: int, time_limit: float, workers: int, bound: bool) -> dict:
     process = subprocess.Popen(
         [
             sys.executable,
@@ -34,6 +34,7 @@ def run_once(path: Path, seed: int, time_limit: float, workers: int) -> dict:
             str(seed),
             str(time_limit),
             str(workers),
+            *(["--bound"] if bound else []),
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -123,11 +124,12 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--name", default="samples")
+    parser.add_argument("--bound", action="store_true", help="solve with keste solve --bound")
     args = parser.parse_args()
     rows = []
     for path in args.schools:
         for seed in args.seeds:
-            figures = run_once(path, seed, args.time_limit, args.workers)
+            figures = run_once(path, seed, args.time_limit, args.workers, args.bound)
             print(json.dumps(figures), flush=True)
             rows.append(figures)
     out = HERE / "results" / f"{args.name}.csv"
@@ -148,6 +150,7 @@ def main() -> None:
             *map(str, args.seeds),
             "--name",
             args.name,
+            *(["--bound"] if args.bound else []),
         ]
     )
     text = (

@@ -12,11 +12,14 @@ from keste.solver.solve import solve_school
 from keste.solver.timetable import SolveOptions
 
 
-def measure(path: Path, seed: int, time_limit: float, workers: int) -> dict:
+def measure(path: Path, seed: int, time_limit: float, workers: int, bound: bool) -> dict:
     started = time.perf_counter()
     school = load_school(path)
     loaded = time.perf_counter() - started
-    result = solve_school(school, SolveOptions(time_limit=time_limit, workers=workers, seed=seed))
+    options = SolveOptions(
+        time_limit=time_limit, workers=workers, seed=seed, bound=True if bound else None
+    )
+    result = solve_school(school, options)
     info = result.timetable.info if result.timetable else None
     report = result.report
     return {
@@ -49,4 +52,4 @@ if __name__ == "__main__":
         float(sys.argv[3]),
         int(sys.argv[4]),
     )
-    print(json.dumps(measure(path, seed, limit, workers)))
+    print(json.dumps(measure(path, seed, limit, workers, bound="--bound" in sys.argv)))
