@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import signal
+import threading
+from collections.abc import Callable
+from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from keste.console import (
     console,
     errors,
+    print_allocation,
+    print_allocation_failure,
     print_problems,
     print_solve_outcome,
     print_summary,
@@ -21,12 +26,17 @@ from keste.models import read_school
 from keste.models.files import same_file
 from keste.models.generate import SAMPLES, make_school
 from keste.models.output import read_timetable, write_timetable
+from keste.models.reading import read_load
 from keste.models.summary import summarise
 from keste.models.template import write_template
 from keste.progress import SolveDisplay
+from keste.solver.allocate import allocate as run_allocation
+from keste.solver.allocate import write_allocation
 from keste.solver.solve import solve_school
 from keste.solver.timetable import SolveOptions
 from keste.solver.validate import validate
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="School timetables and teacher load for Kazakhstan schools.",
@@ -97,7 +107,7 @@ def check(
     console.print(f"[bold green]{file} is usable.[/]")
 
 
-def _read_usable_school(path: Path):
+def _read_usable_school(path: Path, load: Path | None = None):
     school, problems = read_school(path)
     if school is None or problems.has_errors():
         print_problems(problems, show_notes=False)
@@ -105,7 +115,53 @@ def _read_usable_school(path: Path):
             f"[bold red]{path} is not usable yet: fix the errors above (keste check {path}).[/]"
         )
         raise typer.Exit(Exit.BAD_INPUT)
+    if load is not None:
+        school = replace(school, load=_read_load(load, school))
     return school
+
+
+def _read_load(path: Path, school):
+    rows, problems = read_load(path, school)
+    print_problems(problems, show_notes=False)
+    if rows is None or problems.has_errors():
+        console.print(f"[bold red]The Load sheet of {path} is not usable: fix the errors above.[/]")
+        raise typer.Exit(Exit.BAD_INPUT)
+    return rows
+
+
+@app.command()
+def allocate(
+    school_file: Annotated[Path, typer.Argument(help="School workbook (.xlsx) or JSON")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Load workbook to write")],
+    time_limit: Annotated[float, typer.Option(help="Seconds to search")] = 60,
+    workers: Annotated[int, typer.Option(help="Solver threads (0: every core)")] = 0,
+    seed: Annotated[int, typer.Option(help="Random seed of the search")] = 0,
+    previous: Annotated[
+        Path | None, typer.Option(help="Last year's Load sheet: keep teachers with their classes")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Output language: kk, ru or en (default: the school's)")
+    ] = None,
+) -> None:
+    """Distribute the teaching load (the tariff list): a qualified teacher for every open item."""
+    _refuse_overwrite(output, school_file, *(p for p in (previous,) if p))
+    school = _read_usable_school(school_file)
+    language = _check_lang(lang or school.settings.language)
+    last_year = _read_load(previous, school) if previous else None
+    with console.status("allocating the load"):
+        allocation = run_allocation(
+            school, time_limit=time_limit, workers=workers, seed=seed, previous=last_year
+        )
+    write_allocation(school, allocation, output, language)
+    if not allocation.ok:
+        print_allocation_failure(allocation)
+        console.print(f"Wrote {output} (the capacity of each subject, to see what is short)")
+        raise typer.Exit(Exit.NO_TIMETABLE)
+    print_allocation(school, allocation)
+    console.print(
+        f"[bold green]Wrote {output}[/] (edit its Load sheet and feed it back with "
+        "keste solve --load)"
+    )
 
 
 @app.command()
@@ -126,38 +182,79 @@ def solve(
             help="Spend a worker on proving a bound, to report the gap (default: small schools)",
         ),
     ] = None,
+    load: Annotated[
+        Path | None, typer.Option(help="Take the Load sheet from this workbook (keste allocate's)")
+    ] = None,
+    previous: Annotated[
+        Path | None, typer.Option(help="Last year's Load sheet: keep teachers with their classes")
+    ] = None,
 ) -> None:
-    """Build the whole school's timetable and write it as a workbook."""
-    _refuse_overwrite(output, school_file)
-    school = _read_usable_school(school_file)
+    """Allocate the missing load, build the whole school's timetable and write it."""
+    _refuse_overwrite(output, school_file, *(p for p in (load, previous) if p))
+    school = _read_usable_school(school_file, load)
     language = _check_lang(lang or school.settings.language)
+    last_year = _read_load(previous, school) if previous else None
     options = SolveOptions(
         time_limit=time_limit, workers=workers, seed=seed, log_path=log, bound=bound
     )
-    running = []
+    running, stopped = [], threading.Event()
 
-    def interrupt(signum, frame) -> None:  # first Ctrl-C: stop and keep the best so far
+    def started(solver) -> None:
+        running.append(solver)
+        if stopped.is_set():  # Ctrl-C came before this solver started
+            solver.stop()
+
+    def stop() -> None:
+        stopped.set()
         for solver in running:
             solver.stop()
-        signal.signal(signal.SIGINT, signal.default_int_handler)
 
-    previous = signal.signal(signal.SIGINT, interrupt)
-    try:
-        with SolveDisplay(time_limit, console) as display:
-            result = solve_school(school, options, display.update, running.append)
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    with SolveDisplay(time_limit, console) as display:
+        result = _interruptible(
+            lambda: solve_school(school, options, display.update, started, last_year), stop
+        )
     if result.problems.has_errors():
         print_problems(result.problems, show_notes=False)
         raise typer.Exit(Exit.BAD_INPUT)
     print_problems(result.problems, show_notes=False)
+    if result.allocation and not result.allocation.ok:
+        print_allocation_failure(result.allocation)
+        raise typer.Exit(Exit.NO_TIMETABLE)
     if not result.solved:
         print_solve_outcome(result, output=None)
         interrupted = result.timetable is not None and result.timetable.info.interrupted
         raise typer.Exit(Exit.INTERRUPTED if interrupted else Exit.NO_TIMETABLE)
-    write_timetable(school, result.timetable, result.report, output, language)
+    write_timetable(result.school, result.timetable, result.report, output, language)
     print_solve_outcome(result, output)
     raise typer.Exit(Exit.OK if result.report.ok else Exit.INVALID_TIMETABLE)
+
+
+def _interruptible(work: Callable[[], T], stop: Callable[[], object]) -> T:
+    """Run work in a thread; the first Ctrl-C calls stop (the search ends and keeps the best
+    timetable so far), a second one interrupts keste as usual."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = work()
+        except BaseException as error:  # re-raised in the main thread
+            outcome["error"] = error
+
+    def interrupt(signum, frame) -> None:
+        stop()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    thread = threading.Thread(target=run, daemon=True)
+    before = signal.signal(signal.SIGINT, interrupt)
+    try:
+        thread.start()
+        while thread.is_alive():
+            thread.join(0.2)
+    finally:
+        signal.signal(signal.SIGINT, before)
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["result"]  # type: ignore[return-value]
 
 
 @app.command("validate")

@@ -104,3 +104,38 @@ def test_tiny_school_is_solved_to_optimality():
     result = solve(s)
     assert result.timetable.info.status == "OPTIMAL"
     assert result.timetable.info.bound == result.timetable.info.objective == 0
+
+
+def test_ctrl_c_writes_the_best_timetable_so_far(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    output = tmp_path / "timetable.xlsx"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "keste",
+            "solve",
+            str(SAMPLES_DIR / "medium.xlsx"),
+            "-o",
+            str(output),
+            "--time-limit",
+            "120",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    time.sleep(15)  # the medium sample's first timetable comes after about 2 s
+    process.send_signal(signal.SIGINT)
+    text, _ = process.communicate(timeout=60)
+    assert process.returncode == 0, text
+    assert "Stopped by Ctrl-C" in " ".join(text.split())
+    school_data = load_school(SAMPLES_DIR / "medium.xlsx")
+    timetable, _ = read_timetable(output, school_data)
+    from keste.solver.validate import validate
+
+    assert validate(school_data, timetable).ok

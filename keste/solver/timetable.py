@@ -33,6 +33,7 @@ from keste.solver import (
 )
 from keste.solver.context import ModelContext
 from keste.solver.demand import Demand
+from keste.solver.sat import new_solver
 
 STATUS = {
     cp_model.OPTIMAL: "OPTIMAL",
@@ -49,6 +50,7 @@ STATUS = {
 FIRST_PARAMETERS: dict[str, object] = {"linearization_level": 0}
 IMPROVE_PARAMETERS: dict[str, object] = {"use_lns_only": True}
 PROVE_BELOW_VARIABLES = 5_000  # small models: the default portfolio proves optimality quickly
+COMPLETE_SECONDS = 60  # to extend a first timetable to the soft rules' variables
 
 
 @dataclass
@@ -85,9 +87,12 @@ class Solution:
     info: SolveInfo = field(default_factory=SolveInfo)
 
 
-def build_model(school: School, demand: Demand, problems: Problems) -> ModelContext:
-    """The hard rules only: any solution of this model is a valid timetable."""
-    ctx = ModelContext(school, demand)
+def build_model(
+    school: School, demand: Demand, problems: Problems, diagnose: bool = False
+) -> ModelContext:
+    """The hard rules only: any solution of this model is a valid timetable. With diagnose,
+    every rule is guarded by an assumption literal (see cores.py)."""
+    ctx = ModelContext(school, demand, diagnose=diagnose)
     availability.create_lesson_variables(ctx)
     meals.create_meal_variables(ctx)
     ctx.build_occupancy()
@@ -203,9 +208,7 @@ class TimetableSolver:
         rules' variables are functions of the lessons, so fixing the lessons settles them."""
         model = self.ctx.model
         _hint(model, values)
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = 1
-        solver.parameters.max_time_in_seconds = 60
+        solver = new_solver(COMPLETE_SECONDS, workers=1)
         solver.parameters.fix_variables_to_their_hinted_value = True
         status = solver.solve(model)
         model.clear_hints()
@@ -249,11 +252,8 @@ class TimetableSolver:
         time_limit: float,
         parameters: dict[str, object] | None = None,
     ) -> int:
-        self.solver = cp_model.CpSolver()
+        self.solver = new_solver(time_limit, self.options.workers, self.options.seed)
         params = self.solver.parameters
-        params.max_time_in_seconds = max(0.1, time_limit)
-        params.num_workers = self.options.workers or os.cpu_count() or 1
-        params.random_seed = self.options.seed
         for name, value in (parameters or {}).items():
             if isinstance(value, list):
                 getattr(params, name).extend(value)

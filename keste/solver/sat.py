@@ -1,0 +1,22 @@
+"""How keste creates a CP-SAT solver: time limit, threads and seed in one place.
+
+CP-SAT catches Ctrl-C itself by default; keste leaves that to the command line, which stops the
+search and keeps the best timetable found so far.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ortools.sat.python import cp_model
+
+MIN_SECONDS = 0.1
+
+
+def new_solver(time_limit: float, workers: int = 0, seed: int = 0) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(MIN_SECONDS, time_limit)
+    solver.parameters.num_workers = workers or os.cpu_count() or 1
+    solver.parameters.random_seed = seed
+    solver.parameters.catch_sigint_signal = False
+    return solver
