@@ -135,3 +135,34 @@ def print_solve_outcome(result, output) -> None:
         console.print("[yellow]Stopped by Ctrl-C: this is the best timetable found so far.[/]")
     print_validation(result.report)
     console.print(f"[bold green]Wrote {output}[/]")
+
+
+def print_allocation(school, allocation) -> None:
+    hours = allocation.hours_of()
+    rate = school.settings.rate_hours
+    table = Table(
+        title=f"Tariff list ({len(allocation.allocated())} items allocated, "
+        f"{allocation.status.lower()})"
+    )
+    for header in ("teacher", "name", "hours", "rates", "max"):
+        table.add_column(header)
+    for teacher in school.teachers:
+        total = hours.get(teacher.code, 0)
+        over = teacher.max_hours is not None and total > teacher.max_hours
+        shown = f"[red]{format_number(total)}[/]" if over else str(format_number(total))
+        table.add_row(
+            teacher.code,
+            teacher.label,
+            shown,
+            f"{total / rate:.2f}",
+            "" if teacher.max_hours is None else str(format_number(teacher.max_hours)),
+        )
+    console.print(table)
+    penalties = ", ".join(f"{name} {count}" for name, (count, _) in allocation.penalties.items())
+    console.print(f"Soft rules: {penalties}")
+
+
+def print_allocation_failure(allocation) -> None:
+    console.print(f"[bold red]No teacher allocation exists ({allocation.status}):[/]")
+    for reason in allocation.reasons or ["the search ended without one; try a longer --time-limit"]:
+        console.print(f"  - {escape(reason)}", soft_wrap=True)

@@ -82,6 +82,119 @@ LABELS: dict[str, tuple[str, str, str]] = {  # key: (en, kk, ru)
         "пайдаланушы тоқтатты: осы уақытқа дейінгі ең жақсы кесте",
         "остановлено пользователем: лучшее расписание на этот момент",
     ),
+    # hard rules (the validator's checks)
+    "rule_references": (
+        "every class, subject, teacher, room, day and period exists",
+        "әр сынып, пән, мұғалім, бөлме, күн мен сабақ бар",
+        "все классы, предметы, учителя, кабинеты, дни и уроки существуют",
+    ),
+    "rule_hours": (
+        "every curriculum hour is placed",
+        "оқу жоспарының әр сағаты кестеде",
+        "каждый час учебного плана в расписании",
+    ),
+    "rule_class_clash": (
+        "no class or group in two lessons at once",
+        "сынып не топ бір уақытта екі сабақта емес",
+        "класс или группа не на двух уроках одновременно",
+    ),
+    "rule_teacher_clash": (
+        "no teacher in two lessons at once (by clock time)",
+        "мұғалім бір уақытта екі сабақта емес (сағат бойынша)",
+        "учитель не на двух уроках одновременно (по времени)",
+    ),
+    "rule_room_clash": (
+        "no room used by two lessons at once",
+        "бір бөлмеде бір уақытта екі сабақ жоқ",
+        "в одном кабинете не два урока одновременно",
+    ),
+    "rule_room_type": (
+        "every lesson in a room of the type it needs",
+        "әр сабақ қажетті түрдегі бөлмеде",
+        "каждый урок в кабинете нужного типа",
+    ),
+    "rule_room_seats": (
+        "every room seats its group",
+        "бөлмеде топқа орын жетеді",
+        "в кабинете хватает мест",
+    ),
+    "rule_compact_days": (
+        "students' days start at period 1 and have no windows",
+        "оқушылардың күні 1-сабақтан басталады, терезесіз",
+        "день учеников начинается с 1-го урока, без окон",
+    ),
+    "rule_lessons_per_day": (
+        "at most the grade's lessons a day",
+        "күніне сабақ саны шектен аспайды",
+        "уроков в день не больше нормы",
+    ),
+    "rule_subject_per_day": (
+        "a subject at most max_per_day a day; doubles only where allowed",
+        "пән күніне шектен көп емес; қос сабақ тек рұқсат етілген жерде",
+        "предмет не чаще нормы в день; спаренные только где разрешено",
+    ),
+    "rule_teacher_unavailable": (
+        "no lesson when its teacher is unavailable",
+        "мұғалім бос емес уақытта сабақ жоқ",
+        "нет уроков, когда учитель занят",
+    ),
+    "rule_locks": (
+        "locked lessons where the scheduler put them",
+        "бекітілген сабақтар өз орнында",
+        "закреплённые уроки на своих местах",
+    ),
+    "rule_meals": (
+        "every class eats once a day inside its window; the canteen is not overfull",
+        "әр сынып күніне бір рет өз уақытында тамақтанады; асхана толып кетпейді",
+        "каждый класс питается раз в день в своё окно; столовая не переполнена",
+    ),
+    "rule_blocks": (
+        "all groups of an elective block at the same times",
+        "элективті блоктың барлық топтары бір уақытта",
+        "все группы элективного блока в одно время",
+    ),
+    # soft rules
+    "rule_teacher_gaps": (
+        "teacher gaps (idle periods between lessons)",
+        "мұғалімдердің терезелері",
+        "окна у учителей",
+    ),
+    "rule_difficulty_profile": (
+        "day difficulty: peak on Tue/Wed, lighter Mon and Fri (points)",
+        "күн қиындығы: шыңы Сс/Ср, Дс пен Жм жеңіл (балл)",
+        "трудность дня: пик во Вт/Ср, лёгкие Пн и Пт (баллы)",
+    ),
+    "rule_hard_subject_position": (
+        "hard subjects outside lessons 2-4 (2-3 in primary)",
+        "қиын пәндер 2-4 сабақтан тыс (бастауышта 2-3)",
+        "трудные предметы вне 2-4 урока (в начальной 2-3)",
+    ),
+    "rule_hardest_back_to_back": (
+        "two of the hardest subjects back to back",
+        "ең қиын екі пән қатар",
+        "два самых трудных предмета подряд",
+    ),
+    "rule_subject_spread": (
+        "a subject on consecutive days more than needed",
+        "пән қатарынан күндерде қажеттен көп",
+        "предмет в соседние дни чаще необходимого",
+    ),
+    "rule_teacher_wishes": (
+        "teachers' wishes not met (free day, times to avoid)",
+        "мұғалімдердің тілектері орындалмады",
+        "не выполненные пожелания учителей",
+    ),
+    "rule_room_changes": (
+        "a teacher changes room between lessons",
+        "мұғалім сабақ арасында бөлме ауыстырады",
+        "учитель меняет кабинет между уроками",
+    ),
+    "workers": (
+        "workers / seed / time limit",
+        "ағындар / seed / уақыт шегі",
+        "потоки / seed / лимит времени",
+    ),
+    "model": ("model size", "модель көлемі", "размер модели"),
 }
 LANG_INDEX = {"en": 0, "kk": 1, "ru": 2}
 

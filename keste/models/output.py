@@ -23,11 +23,11 @@ from keste.models.school import School
 from keste.models.sheets import Column, SheetSpec, normalise_header
 from keste.models.styling import BOLD, BOX, CENTER, TITLE_FONT, print_setup, style_table
 from keste.models.tables import RawTable, match_columns, parse_value
+from keste.models.tariff import TariffEntry, tariff_sheet
 from keste.models.timetable import LessonRow, MealRow, Timetable
 from keste.models.values import (
     DAY_LABELS,
     clean_text,
-    format_number,
     format_time,
     parse_day,
     parse_int,
@@ -325,73 +325,22 @@ def _grid_look(
 
 def _load_sheet(workbook: Workbook, school: School, timetable: Timetable, lang: str) -> None:
     """The tariff list as timetabled: per teacher, what they teach and their total in rates."""
-    hours: dict[tuple[str, str, str, str | None], float] = {}
+    entries = []
     for row in timetable.lessons:
         if row.block:
             group = next(
-                (g for g in school.electives if g.block == row.block and g.group == row.group), None
+                (g for g in school.electives if g.block == row.block and g.group == row.group),
+                None,
             )
-            amount = group.hours if group else 0
+            hours = group.hours if group else 0
         else:
             plan = class_curriculum(school, school.class_by_name[row.class_name])
-            amount = plan[row.subject].hours if row.subject in plan else 0
+            hours = plan[row.subject].hours if row.subject in plan else 0
         for teacher in row.teachers:
-            hours[(teacher, row.subject, row.block or row.class_name, row.group)] = amount
-    sheet = workbook.create_sheet(label("Load", lang))
-    sheet.append(
-        [
-            label(k, lang)
-            for k in (
-                "teacher",
-                "name",
-                "subject",
-                "class",
-                "group",
-                "hours",
-                "total",
-                "rate",
-                "max_hours",
-                "over_under",
+            entries.append(
+                TariffEntry(teacher, row.subject, row.block or row.class_name, row.group, hours)
             )
-        ]
-    )
-    rate = school.settings.rate_hours
-    by_teacher = defaultdict(list)
-    for (teacher, subject, where, group), amount in sorted(hours.items(), key=str):
-        by_teacher[teacher].append((subject, where, group, amount))
-    for teacher in school.teachers:
-        items = by_teacher.get(teacher.code, [])
-        total = sum(amount for *_, amount in items)
-        verdict = _over_under(teacher, total, lang)
-        for index, (subject, where, group, amount) in enumerate(items):
-            last = index == len(items) - 1
-            sheet.append(
-                [
-                    teacher.code,
-                    teacher.label,
-                    _subject_label(school, subject),
-                    where,
-                    group,
-                    format_number(amount),
-                    format_number(total) if last else None,
-                    round(total / rate, 2) if last else None,
-                    format_number(teacher.max_hours) if last and teacher.max_hours else None,
-                    verdict if last else None,
-                ]
-            )
-        if last_row := sheet.max_row:
-            for cell in sheet[last_row][6:10]:
-                cell.font = BOLD
-    style_table(sheet)
-    print_setup(sheet)
-
-
-def _over_under(teacher, total: float, lang: str) -> str:
-    if teacher.max_hours is not None and total > teacher.max_hours:
-        return f"{label('over', lang)} {format_number(total - teacher.max_hours)}"
-    if teacher.min_hours is not None and total < teacher.min_hours:
-        return f"{label('under', lang)} {format_number(teacher.min_hours - total)}"
-    return label("ok", lang)
+    tariff_sheet(workbook, school, entries, lang)
 
 
 def _changes_sheet(workbook: Workbook, changes: list, lang: str) -> None:
@@ -420,8 +369,8 @@ def _report_sheet(
         (label("bound", lang), info.bound),
         (label("first_solution", lang), _seconds(info.first_solution_time)),
         (label("wall_time", lang), _seconds(info.wall_time)),
-        ("workers / seed / time limit", f"{info.workers} / {info.seed} / {info.time_limit:g}"),
-        ("model", f"{info.variables} variables, {info.constraints} constraints"),
+        (label("workers", lang), f"{info.workers} / {info.seed} / {info.time_limit:g}"),
+        (label("model", lang), f"{info.variables} variables, {info.constraints} constraints"),
     ]
     if info.interrupted:
         rows.append(("", label("interrupted", lang)))
@@ -432,18 +381,17 @@ def _report_sheet(
     sheet.append([label("hard_rules", lang)])
     sheet[sheet.max_row][0].font = BOLD
     sheet.append([label("rule", lang), label("what", lang), label("violations", lang)])
-    for rule, description in report.hard_rules.items():
+    for rule in report.hard_rules:
+        description = label(f"rule_{rule}", lang)
         found = [v.message for v in report.violations if v.rule == rule]
         sheet.append([rule, description, len(found), "; ".join(found[:5])])
     sheet.append([])
     sheet.append([label("soft_rules", lang)])
     sheet[sheet.max_row][0].font = BOLD
-    sheet.append(
-        [label("rule", lang), label("count", lang), label("weight", lang), label("penalty", lang)]
-    )
+    sheet.append([label(k, lang) for k in ("rule", "what", "count", "weight", "penalty")])
     for rule, count in report.penalties.items():
         weight = report.weights.get(rule, 0)
-        sheet.append([rule, count, weight, count * weight])
+        sheet.append([rule, label(f"rule_{rule}", lang), count, weight, count * weight])
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 60
     sheet.column_dimensions["C"].width = 12

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from keste.models import jsonio, workbook
 from keste.models.problems import InputError, Problems
-from keste.models.school import School
+from keste.models.school import LoadRow, School
+from keste.models.sheets import SHEET_BY_KEY, normalise_header
 from keste.models.tables import build_school
 from keste.models.validation import validate_school
 
@@ -32,6 +34,24 @@ def load_school(path: Path | str) -> School:
     if school is None or problems.has_errors():
         raise InputError(problems)
     return school
+
+
+def read_load(path: Path | str, school: School) -> tuple[list[LoadRow] | None, Problems]:
+    """The Load sheet of another workbook (e.g. `keste allocate`'s), checked against the school."""
+    path = Path(path)
+    problems = Problems()
+    names = SHEET_BY_KEY["Load"].names()
+    tables = workbook.read_tables(path, problems, lambda title: normalise_header(title) in names)
+    if tables is None:
+        return None, problems
+    if not tables:
+        problems.error("expected a sheet 'Load' (Жүктеме / Нагрузка)", sheet=str(path))
+        return None, problems
+    found = Problems()
+    loaded = build_school(tables, found)
+    validate_school(replace(school, load=loaded.load), found)
+    problems.extend(p for p in found if p.sheet == tables[0].name)
+    return loaded.load, problems
 
 
 def write_school(school: School, path: Path | str, lang: str = "en") -> None:

@@ -38,6 +38,15 @@ SOFT_RULES = (
     "room_changes",
     "moved_lessons",
 )
+ALLOCATION_RULES = (
+    "rate_fit",
+    "teacher_subjects",
+    "teacher_grades",
+    "class_teacher",
+    "class_teachers",
+    "load_balance",
+    "continuity",
+)
 DEFAULT_WEIGHTS = {
     "teacher_gaps": 3,
     "difficulty_profile": 1,
@@ -47,6 +56,13 @@ DEFAULT_WEIGHTS = {
     "teacher_wishes": 5,
     "room_changes": 1,
     "moved_lessons": 10,
+    "rate_fit": 2,
+    "teacher_subjects": 4,
+    "teacher_grades": 1,
+    "class_teacher": 6,
+    "class_teachers": 2,
+    "load_balance": 1,
+    "continuity": 5,
 }
 
 
@@ -126,6 +142,7 @@ class Subject:
     room_type: str | None = None
     double: str = "no"  # no / allowed / required
     max_per_day: int = 1
+    co_taught: bool = False  # team teaching: two teachers together
     source: Source | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -203,7 +220,7 @@ class ElectiveGroup:
     hours: float
     group: str
     subject: str
-    teacher: str
+    teacher: str | None = None  # empty: keste allocates one
     room_type: str | None = None
     students: int | None = None
     co_teacher: str | None = None

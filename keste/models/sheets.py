@@ -13,6 +13,7 @@ from typing import Any
 
 from keste.models.problems import Problems, Source
 from keste.models.school import (
+    ALLOCATION_RULES,
     SOFT_RULES,
     BellSchedule,
     Choice,
@@ -342,7 +343,7 @@ SETTING_KEYS: tuple[Column, ...] = (
             _non_negative_int,
             hint=f"Weight of the soft rule '{rule}'",
         )
-        for rule in SOFT_RULES
+        for rule in (*SOFT_RULES, *ALLOCATION_RULES)
     ),
 )
 
@@ -506,6 +507,9 @@ HOURS = Column(
     "hours", "сағат", "часы", parse_hours, required=True, hint="Academic hours a week; 0.5 allowed"
 )
 TEACHER = Column("teacher", "мұғалім", "учитель", required=True, hint="Teacher code from Teachers")
+OPTIONAL_TEACHER = Column(
+    "teacher", "мұғалім", "учитель", hint="Teacher code; empty: keste allocates one"
+)
 CO_TEACHER = Column(
     "co_teacher",
     "екінші мұғалім",
@@ -663,6 +667,14 @@ def _sheets() -> tuple[SheetSpec, ...]:
                     "макс в день",
                     _positive_int,
                     hint="Lessons of this subject a day (1)",
+                ),
+                Column(
+                    "co_taught",
+                    "екі мұғалім",
+                    "два учителя",
+                    _split_choice,
+                    aliases=("team teaching", "командалық оқыту", "командное обучение"),
+                    hint="yes: two teachers teach it together (team teaching)",
                 ),
             ),
             True,
@@ -822,7 +834,7 @@ def _sheets() -> tuple[SheetSpec, ...]:
                 HOURS,
                 Column("group", "топ", "группа", required=True, hint="Group name"),
                 SUBJECT,
-                TEACHER,
+                OPTIONAL_TEACHER,
                 ROOM_TYPE,
                 Column("students", "оқушылар", "ученики", _non_negative_int, hint="Group size"),
                 CO_TEACHER,

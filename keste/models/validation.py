@@ -11,7 +11,13 @@ from collections import defaultdict
 from keste.models.bells import STANDARD_LESSON_MINUTES, schedules
 from keste.models.curriculum import class_curriculum, is_split, lessons_for_hours, weekly_hours
 from keste.models.problems import Problems
-from keste.models.school import SOFT_RULES, School, SchoolClass, select_classes
+from keste.models.school import (
+    ALLOCATION_RULES,
+    SOFT_RULES,
+    School,
+    SchoolClass,
+    select_classes,
+)
 from keste.models.values import format_int_ranges, format_number, format_time
 
 
@@ -58,7 +64,7 @@ def _check_settings(school: School, problems: Problems) -> None:
                 column="big_breaks",
                 value=after,
             )
-    for rule in sorted(set(settings.weights) - set(SOFT_RULES)):
+    for rule in sorted(set(settings.weights) - set(SOFT_RULES) - set(ALLOCATION_RULES)):
         problems.warning(f"no soft rule is called '{rule}'", sheet="School", value=f"weight_{rule}")
 
 

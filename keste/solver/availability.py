@@ -34,7 +34,8 @@ def longest_day(school: School, class_name: str) -> int:
     return school.max_lessons_per_day(school_class) + meals
 
 
-def allowed_slots(ctx: ModelContext, meeting: Meeting) -> list[Slot]:
+def allowed_slots(ctx: ModelContext, meeting: Meeting) -> list[tuple[Slot, list[str]]]:
+    """Each slot the class's day can reach, with the teachers who are unavailable then."""
     reach = min(longest_day(ctx.school, c) for c in meeting.classes)
     teachers = [
         ctx.school.teacher_by_code[t] for t in meeting.teachers if t in ctx.school.teacher_by_code
@@ -45,16 +46,23 @@ def allowed_slots(ctx: ModelContext, meeting: Meeting) -> list[Slot]:
             if period > reach:
                 continue
             clock = ctx.clock(meeting.bells, period)
-            if all(teacher_free(t, day, period, clock) for t in teachers):
-                slots.append((day_index, period))
+            busy = [t.code for t in teachers if not teacher_free(t, day, period, clock)]
+            slots.append(((day_index, period), busy))
     return slots
 
 
 def create_lesson_variables(ctx: ModelContext) -> None:
+    """A variable per allowed slot. Outside diagnosis a teacher's unavailable slots get none; in
+    diagnosis they get one, held at 0 under the teacher's 'unavailable' guard, so the explanation
+    can name the unavailability."""
     for meeting in ctx.meetings:
-        ctx.slots_of[meeting.index] = allowed_slots(ctx, meeting)
-        for day, period in ctx.slots_of[meeting.index]:
-            ctx.x[(meeting.index, day, period)] = ctx.model.new_bool_var(
-                f"m{meeting.index}_d{day}_p{period}"
-            )
+        ctx.slots_of[meeting.index] = []
+        for (day, period), busy in allowed_slots(ctx, meeting):
+            if busy and not ctx.diagnose:
+                continue
+            variable = ctx.model.new_bool_var(f"m{meeting.index}_d{day}_p{period}")
+            ctx.x[(meeting.index, day, period)] = variable
+            ctx.slots_of[meeting.index].append((day, period))
+            for teacher in busy:
+                ctx.hold(ctx.model.add(variable == 0), ctx.guard("unavailable", teacher))
     ctx.index_variables()

@@ -16,16 +16,23 @@ from keste.solver.timegrid import overlap_cliques
 
 
 def add(ctx: ModelContext) -> None:
-    for occupancy in ctx.occupancy.values():
+    for (student_set, _, _), occupancy in ctx.occupancy.items():
         if len(occupancy) > 1:
-            ctx.model.add(sum(occupancy) <= 1)
-    for _teacher, meetings in ctx.meetings_of_teacher.items():
-        _at_most(ctx, meetings, {m.index: 1 for m in meetings}, 1)
+            guard = ctx.guard("class_clash", student_set.split("/")[0])
+            ctx.hold(ctx.model.add(sum(occupancy) <= 1), guard)
+    for teacher, meetings in ctx.meetings_of_teacher.items():
+        _at_most(
+            ctx, meetings, {m.index: 1 for m in meetings}, 1, ctx.guard("teacher_clash", teacher)
+        )
     _rooms(ctx)
 
 
 def _at_most(
-    ctx: ModelContext, meetings: list[Meeting], weight: dict[int, int], limit: int
+    ctx: ModelContext,
+    meetings: list[Meeting],
+    weight: dict[int, int],
+    limit: int,
+    guard=None,
 ) -> None:
     """Over every group of clock-overlapping periods on a day: weighted lessons <= limit."""
     if sum(m.lessons * weight[m.index] for m in meetings) <= limit:
@@ -41,7 +48,7 @@ def _at_most(
                 if (m.bells, period) in members
             ]
             if sum(w for w, _ in terms) > limit:
-                ctx.model.add(sum(w * v for w, v in terms) <= limit)
+                ctx.hold(ctx.model.add(sum(w * v for w, v in terms) <= limit), guard)
 
 
 def _rooms(ctx: ModelContext) -> None:
@@ -65,15 +72,18 @@ def _rooms(ctx: ModelContext) -> None:
     by_index = {m.index: m for m in ctx.meetings}
     for (kind, key), weights in users.items():
         meetings = [by_index[i] for i in weights]
+        guard = ctx.guard("rooms", key)
         if kind == "home":
-            _at_most(ctx, meetings, weights, 1)
+            _at_most(ctx, meetings, weights, 1, guard)
             continue
         rooms = [room for room in school.rooms if room.type == key]
-        _at_most(ctx, meetings, weights, len(rooms))
-        _seats(ctx, key, rooms, meetings)
+        _at_most(ctx, meetings, weights, len(rooms), guard)
+        _seats(ctx, key, rooms, meetings, guard)
 
 
-def _seats(ctx: ModelContext, room_type: str, rooms: list, meetings: list[Meeting]) -> None:
+def _seats(
+    ctx: ModelContext, room_type: str, rooms: list, meetings: list[Meeting], guard=None
+) -> None:
     sizes = sorted(
         {
             s.students
@@ -92,4 +102,4 @@ def _seats(ctx: ModelContext, room_type: str, rooms: list, meetings: list[Meetin
         }
         heavy = [m for m in meetings if weights[m.index]]
         if heavy:
-            _at_most(ctx, heavy, weights, len(big_enough))
+            _at_most(ctx, heavy, weights, len(big_enough), guard)

@@ -16,25 +16,28 @@ def add(ctx: ModelContext) -> None:
     school = ctx.school
     for class_name, sets in ctx.demand.sets_of_class.items():
         limit = school.max_lessons_per_day(school.class_by_name[class_name])
+        compact = ctx.guard("compact", class_name)
+        per_day = ctx.guard("lessons_per_day", class_name)
         for student_set in sets:
             periods = ctx.periods(ctx.bells_of_set[student_set])
             for day in range(len(ctx.days)):
-                _prefix(ctx, student_set, day, periods)
+                _prefix(ctx, student_set, day, periods, compact)
                 lessons = [
                     ctx.x[(m.index, day, p)]
                     for m in ctx.meetings_of_set[student_set]
                     for p in ctx.day_lessons(m, day)
                 ]
                 if len(lessons) > limit:
-                    ctx.model.add(sum(lessons) <= limit)
+                    ctx.hold(ctx.model.add(sum(lessons) <= limit), per_day)
     _lone_lessons_last(ctx)
 
 
-def _prefix(ctx: ModelContext, student_set: str, day: int, periods: list[int]) -> None:
+def _prefix(ctx: ModelContext, student_set: str, day: int, periods: list[int], guard) -> None:
     for period, following in itertools.pairwise(periods):
         after = ctx.occupied(student_set, day, following)
         if after:
-            ctx.model.add(sum(after) <= sum(ctx.occupied(student_set, day, period)))
+            now = ctx.occupied(student_set, day, period)
+            ctx.hold(ctx.model.add(sum(after) <= sum(now)), guard)
 
 
 def _lone_lessons_last(ctx: ModelContext) -> None:
@@ -47,4 +50,5 @@ def _lone_lessons_last(ctx: ModelContext) -> None:
                 for student_set in meeting.sets:
                     after = ctx.occupied(student_set, day, period + 1)
                     if after:
-                        ctx.model.add(sum(after) <= 1 - variable)
+                        guard = ctx.guard("compact", student_set.split("/")[0])
+                        ctx.hold(ctx.model.add(sum(after) <= 1 - variable), guard)

@@ -38,6 +38,8 @@ class ModelContext:
     meal_rules: list = field(default_factory=list)  # (rule, [(class, bells, day, period, var)])
     occupancy: dict[tuple[str, int, int], list] = field(default_factory=dict)
     objective: object = None  # the weighted sum of every penalty, set once the model is built
+    diagnose: bool = False  # guard every hard rule with an assumption literal (why no timetable)
+    guards: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.schedules: dict[str, BellSchedule] = schedules(self.school)
@@ -92,6 +94,20 @@ class ModelContext:
 
     def occupied(self, student_set: str, day: int, period: int) -> list:
         return self.occupancy.get((student_set, day, period), [])
+
+    def guard(self, family: str, key: str) -> cp_model.IntVar | None:
+        """The assumption literal of one family of hard rules for one entity (diagnosis only)."""
+        if not self.diagnose:
+            return None
+        if (family, key) not in self.guards:
+            self.guards[(family, key)] = self.model.new_bool_var(f"guard:{family}:{key}")
+        return self.guards[(family, key)]
+
+    def hold(self, constraint, *guards: cp_model.IntVar | None) -> None:
+        """Enforce a constraint only while its guards hold (unconditional outside diagnosis)."""
+        literals = [g for g in guards if g is not None]
+        if literals:
+            constraint.only_enforce_if(literals)
 
     def penalise(self, name: str, *terms: cp_model.IntVar | int) -> None:
         """Add terms to a soft rule: variables counted as they are, or constant offsets."""

@@ -14,15 +14,27 @@ from keste.solver.demand import Meeting
 def add(ctx: ModelContext) -> None:
     for meeting in ctx.meetings:
         lessons = [ctx.x[(meeting.index, d, p)] for d, p in ctx.slots_of[meeting.index]]
-        ctx.model.add(sum(lessons) == meeting.lessons)
+        hours = ctx.guard("hours", owner(meeting))
+        ctx.hold(ctx.model.add(sum(lessons) == meeting.lessons), hours)
+        per_day = ctx.guard("subject_per_day", meeting.subjects[0])
         starts = []
         for day in range(len(ctx.days)):
-            starts += _day_rules(ctx, meeting, day)
+            starts += _day_rules(ctx, meeting, day, per_day)
         if meeting.max_doubles:
-            ctx.model.add_linear_constraint(sum(starts), meeting.min_doubles, meeting.max_doubles)
+            ctx.hold(
+                ctx.model.add_linear_constraint(
+                    sum(starts), meeting.min_doubles, meeting.max_doubles
+                ),
+                per_day,
+            )
 
 
-def _day_rules(ctx: ModelContext, meeting: Meeting, day: int) -> list:
+def owner(meeting: Meeting) -> str:
+    """Whose hours a meeting carries: a class (or classes), or an elective block."""
+    return f"block {meeting.block}" if meeting.block else ",".join(meeting.classes)
+
+
+def _day_rules(ctx: ModelContext, meeting: Meeting, day: int, guard) -> list:
     grid = ctx.day_lessons(meeting, day)
     if not grid:
         return []
@@ -30,19 +42,20 @@ def _day_rules(ctx: ModelContext, meeting: Meeting, day: int) -> list:
     if not meeting.max_doubles:
         if meeting.max_per_day > 1:
             for _, first, second in adjacent:
-                ctx.model.add(first + second <= 1)
-        ctx.model.add(sum(grid.values()) <= meeting.max_per_day)
+                ctx.hold(ctx.model.add(first + second <= 1), guard)
+        ctx.hold(ctx.model.add(sum(grid.values()) <= meeting.max_per_day), guard)
         return []
     starts = {}
     for period, first, second in adjacent:
         start = ctx.model.new_bool_var(f"double_m{meeting.index}_d{day}_p{period}")
         ctx.model.add_implication(start, first)
         ctx.model.add_implication(start, second)
-        ctx.model.add_bool_or([first.Not(), second.Not(), start])  # adjacent means a double
+        # two adjacent periods are a declared double
+        ctx.hold(ctx.model.add_bool_or([first.Not(), second.Not(), start]), guard)
         ctx.double_starts[(meeting.index, day, period)] = start
         starts[period] = start
     for period, start in starts.items():
         if period + 1 in starts:
-            ctx.model.add(start + starts[period + 1] <= 1)  # no triple lessons
-    ctx.model.add(sum(grid.values()) - sum(starts.values()) <= meeting.max_per_day)
+            ctx.hold(ctx.model.add(start + starts[period + 1] <= 1), guard)  # no triples
+    ctx.hold(ctx.model.add(sum(grid.values()) - sum(starts.values()) <= meeting.max_per_day), guard)
     return list(starts.values())

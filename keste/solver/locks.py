@@ -36,4 +36,5 @@ def add(ctx: ModelContext, problems: Problems) -> None:
             )
             ctx.model.add_bool_or([])  # the lock cannot hold
             continue
-        ctx.model.add(sum(candidates) >= 1)
+        key = f"{lock.class_name} {lock.subject} {lock.day} {lock.period}"
+        ctx.hold(ctx.model.add(sum(candidates) >= 1), ctx.guard("lock", key))

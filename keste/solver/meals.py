@@ -29,7 +29,7 @@ def create_meal_variables(ctx: ModelContext) -> None:
                     ctx.meal[(school_class.name, day, period)] = variable
                     choices.append(variable)
                     eaters.append((school_class.name, bells, day, period, variable))
-                ctx.model.add_exactly_one(choices)
+                ctx.hold(ctx.model.add_exactly_one(choices), ctx.guard("meals", rule.meal))
         ctx.meal_rules.append((rule, eaters))
 
 
@@ -46,4 +46,7 @@ def add(ctx: ModelContext) -> None:
                 members = set(clique)
                 seated = [v for key, v in entries if key in members]
                 if len(seated) > rule.canteen_capacity:
-                    ctx.model.add(sum(seated) <= rule.canteen_capacity)
+                    ctx.hold(
+                        ctx.model.add(sum(seated) <= rule.canteen_capacity),
+                        ctx.guard("canteen", rule.meal),
+                    )

@@ -1,0 +1,57 @@
+"""Why a model has no solution: a minimal set of guarded rules that cannot all hold.
+
+Every hard rule is guarded by an assumption literal (one per family of rules and entity). CP-SAT
+returns a sufficient set of assumptions for infeasibility; deleting them one at a time while the
+rest stays infeasible shrinks it to a minimal one (within a time budget: a larger set is still a
+true explanation, only a less sharp one).
+"""
+
+from __future__ import annotations
+
+import time
+
+from ortools.sat.python import cp_model
+
+from keste.solver.sat import new_solver
+
+
+def infeasible(
+    model: cp_model.CpModel, literals: list, time_limit: float, workers: int = 0
+) -> tuple[int, list[int]]:
+    """Solve under the assumptions; (status, indices of a sufficient set when INFEASIBLE)."""
+    model.clear_assumptions()
+    model.add_assumptions(literals)
+    solver = new_solver(time_limit, workers)
+    status = solver.solve(model)
+    found = (
+        list(solver.sufficient_assumptions_for_infeasibility())
+        if status == cp_model.INFEASIBLE
+        else []
+    )
+    model.clear_assumptions()
+    return status, found
+
+
+def minimal_core(
+    model: cp_model.CpModel, literals: list, time_limit: float, workers: int = 0
+) -> list:
+    """A minimal infeasible subset of the literals; [] when the model is feasible or unknown."""
+    deadline = time.perf_counter() + time_limit
+    status, found = infeasible(model, literals, time_limit, workers)
+    if status != cp_model.INFEASIBLE:
+        return []
+    by_index = {literal.index: literal for literal in literals}
+    core = [by_index[i] for i in found if i in by_index] or list(literals)
+    index = 0
+    while index < len(core):
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            break
+        trial = core[:index] + core[index + 1 :]
+        status, found = infeasible(model, trial, remaining, workers)
+        if status == cp_model.INFEASIBLE:
+            narrowed = [by_index[i] for i in found if i in by_index]
+            core = narrowed if narrowed and len(narrowed) < len(trial) else trial
+        else:
+            index += 1
+    return core
