@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = HERE / "BENCHMARKS.md"
 
 
-def run_once(path: Path, seed: int, time_limit: float, workers: int, bound: bool) -> dict:
+def run_once(path: Path, seed: int, time_limit: float, workers: int, flags: list[str]) -> dict:
     process = subprocess.Popen(
         [
             sys.executable,
@@ -34,7 +34,7 @@ def run_once(path: Path, seed: int, time_limit: float, workers: int, bound: bool
             str(seed),
             str(time_limit),
             str(workers),
-            *(["--bound"] if bound else []),
+            *flags,
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -98,6 +98,23 @@ def summary_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def allocation_table(rows: list[dict]) -> str:
+    lines = [
+        "\n\nTeacher load allocation inside the same runs (its time limit is a quarter of the "
+        "solve's, at most 30 s):\n",
+        "| school | teachers | first allocation (s) | allocation (s) | allocation objective |",
+        "|---|---|---|---|---|",
+    ]
+    for school in dict.fromkeys(r["school"] for r in rows):
+        mine = [r for r in rows if r["school"] == school]
+        lines.append(
+            f"| {school} | {mine[0].get('teachers', '')} | "
+            f"{_fmt(median(mine, 'allocation_first_s'))} | {_fmt(median(mine, 'allocation_s'))} | "
+            f"{_fmt(median(mine, 'allocation_objective'))} |"
+        )
+    return "\n".join(lines)
+
+
 def _fmt(value) -> str:
     if value is None:
         return ""
@@ -125,11 +142,15 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--name", default="samples")
     parser.add_argument("--bound", action="store_true", help="solve with keste solve --bound")
+    parser.add_argument(
+        "--fresh", action="store_true", help="remove the Load sheet: keste allocates every item"
+    )
     args = parser.parse_args()
+    flags = [f"--{name}" for name in ("bound", "fresh") if getattr(args, name)]
     rows = []
     for path in args.schools:
         for seed in args.seeds:
-            figures = run_once(path, seed, args.time_limit, args.workers, args.bound)
+            figures = run_once(path, seed, args.time_limit, args.workers, flags)
             print(json.dumps(figures), flush=True)
             rows.append(figures)
     out = HERE / "results" / f"{args.name}.csv"
@@ -150,13 +171,14 @@ def main() -> None:
             *map(str, args.seeds),
             "--name",
             args.name,
-            *(["--bound"] if args.bound else []),
+            *flags,
         ]
     )
     text = (
         f"Measured {date.today()} on {machine()}.\n\nCommand: `{command}` "
         f"(medians over seeds; raw figures in `benchmarks/results/{args.name}.csv`).\n\n"
         + summary_table(rows)
+        + (allocation_table(rows) if args.fresh else "")
     )
     update_benchmarks(args.name, text)
     print(text)

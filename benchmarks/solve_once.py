@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from keste.models import load_school
@@ -12,9 +13,13 @@ from keste.solver.solve import solve_school
 from keste.solver.timetable import SolveOptions
 
 
-def measure(path: Path, seed: int, time_limit: float, workers: int, bound: bool) -> dict:
+def measure(
+    path: Path, seed: int, time_limit: float, workers: int, bound: bool, fresh: bool
+) -> dict:
     started = time.perf_counter()
     school = load_school(path)
+    if fresh:  # the Load sheet removed: keste allocates every item first
+        school = replace(school, load=[])
     loaded = time.perf_counter() - started
     options = SolveOptions(
         time_limit=time_limit, workers=workers, seed=seed, bound=True if bound else None
@@ -22,6 +27,7 @@ def measure(path: Path, seed: int, time_limit: float, workers: int, bound: bool)
     result = solve_school(school, options)
     info = result.timetable.info if result.timetable else None
     report = result.report
+    allocation = result.allocation
     return {
         "school": path.stem,
         "classes": len(school.classes),
@@ -42,6 +48,18 @@ def measure(path: Path, seed: int, time_limit: float, workers: int, bound: bool)
         "valid": bool(report and report.ok),
         "violations": len(report.violations) if report else None,
         "variables": info.variables if info else None,
+        **(_allocation_figures(allocation) if allocation else {}),
+    }
+
+
+def _allocation_figures(allocation) -> dict:
+    return {
+        "allocation_status": allocation.status,
+        "allocation_first_s": None
+        if allocation.first_time is None
+        else round(allocation.first_time, 2),
+        "allocation_s": round(allocation.wall_time, 2),
+        "allocation_objective": sum(c * w for c, w in allocation.penalties.values()),
     }
 
 
@@ -52,4 +70,5 @@ if __name__ == "__main__":
         float(sys.argv[3]),
         int(sys.argv[4]),
     )
-    print(json.dumps(measure(path, seed, limit, workers, bound="--bound" in sys.argv)))
+    flags = sys.argv[5:]
+    print(json.dumps(measure(path, seed, limit, workers, "--bound" in flags, "--fresh" in flags)))

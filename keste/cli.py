@@ -17,6 +17,7 @@ from keste.console import (
     errors,
     print_allocation,
     print_allocation_failure,
+    print_diagnosis,
     print_problems,
     print_solve_outcome,
     print_summary,
@@ -25,14 +26,14 @@ from keste.console import (
 from keste.models import read_school
 from keste.models.files import same_file
 from keste.models.generate import SAMPLES, make_school
-from keste.models.output import read_timetable, write_timetable
+from keste.models.output import read_timetable, write_diagnosis, write_timetable
 from keste.models.reading import read_load
 from keste.models.summary import summarise
 from keste.models.template import write_template
 from keste.progress import SolveDisplay
 from keste.solver.allocate import allocate as run_allocation
 from keste.solver.allocate import write_allocation
-from keste.solver.solve import solve_school
+from keste.solver.solve import explain_school, solve_school
 from keste.solver.timetable import SolveOptions
 from keste.solver.validate import validate
 
@@ -48,14 +49,22 @@ app = typer.Typer(
 
 class Exit(IntEnum):
     OK = 0
-    NO_TIMETABLE = 1
+    NO_TIMETABLE = 1  # none found within the time limit
     USAGE = 2  # click's own code for a wrong command line
     BAD_INPUT = 3
     INVALID_TIMETABLE = 4
+    IMPOSSIBLE = 5  # no timetable exists; keste says why
     INTERRUPTED = 130
 
 
 Lang = Annotated[str, typer.Option("--lang", help="Language: kk, ru or en")]
+Fresh = Annotated[
+    bool,
+    typer.Option(
+        help="Ignore the Load sheet and allocate every item anew (with --previous, last year's "
+        "teachers keep their classes where they can)"
+    ),
+]
 
 
 def _check_lang(lang: str) -> str:
@@ -107,7 +116,7 @@ def check(
     console.print(f"[bold green]{file} is usable.[/]")
 
 
-def _read_usable_school(path: Path, load: Path | None = None):
+def _read_usable_school(path: Path, load: Path | None = None, fresh: bool = False):
     school, problems = read_school(path)
     if school is None or problems.has_errors():
         print_problems(problems, show_notes=False)
@@ -117,6 +126,8 @@ def _read_usable_school(path: Path, load: Path | None = None):
         raise typer.Exit(Exit.BAD_INPUT)
     if load is not None:
         school = replace(school, load=_read_load(load, school))
+    if fresh:
+        school = replace(school, load=[])
     return school
 
 
@@ -142,10 +153,11 @@ def allocate(
     lang: Annotated[
         str | None, typer.Option(help="Output language: kk, ru or en (default: the school's)")
     ] = None,
+    fresh: Fresh = False,
 ) -> None:
     """Distribute the teaching load (the tariff list): a qualified teacher for every open item."""
     _refuse_overwrite(output, school_file, *(p for p in (previous,) if p))
-    school = _read_usable_school(school_file)
+    school = _read_usable_school(school_file, fresh=fresh)
     language = _check_lang(lang or school.settings.language)
     last_year = _read_load(previous, school) if previous else None
     with console.status("allocating the load"):
@@ -156,7 +168,8 @@ def allocate(
     if not allocation.ok:
         print_allocation_failure(allocation)
         console.print(f"Wrote {output} (the capacity of each subject, to see what is short)")
-        raise typer.Exit(Exit.NO_TIMETABLE)
+        impossible = allocation.status == "INFEASIBLE"
+        raise typer.Exit(Exit.IMPOSSIBLE if impossible else Exit.NO_TIMETABLE)
     print_allocation(school, allocation)
     console.print(
         f"[bold green]Wrote {output}[/] (edit its Load sheet and feed it back with "
@@ -188,10 +201,11 @@ def solve(
     previous: Annotated[
         Path | None, typer.Option(help="Last year's Load sheet: keep teachers with their classes")
     ] = None,
+    fresh: Fresh = False,
 ) -> None:
     """Allocate the missing load, build the whole school's timetable and write it."""
     _refuse_overwrite(output, school_file, *(p for p in (load, previous) if p))
-    school = _read_usable_school(school_file, load)
+    school = _read_usable_school(school_file, load, fresh)
     language = _check_lang(lang or school.settings.language)
     last_year = _read_load(previous, school) if previous else None
     options = SolveOptions(
@@ -217,9 +231,8 @@ def solve(
         print_problems(result.problems, show_notes=False)
         raise typer.Exit(Exit.BAD_INPUT)
     print_problems(result.problems, show_notes=False)
-    if result.allocation and not result.allocation.ok:
-        print_allocation_failure(result.allocation)
-        raise typer.Exit(Exit.NO_TIMETABLE)
+    if result.diagnosis is not None:
+        _report_diagnosis(result, output, language)
     if not result.solved:
         print_solve_outcome(result, output=None)
         interrupted = result.timetable is not None and result.timetable.info.interrupted
@@ -227,6 +240,51 @@ def solve(
     write_timetable(result.school, result.timetable, result.report, output, language)
     print_solve_outcome(result, output)
     raise typer.Exit(Exit.OK if result.report.ok else Exit.INVALID_TIMETABLE)
+
+
+def _report_diagnosis(result, output: Path | None, lang: str) -> None:
+    """Say why there is no timetable, write it to the Report sheet, and exit."""
+    diagnosis = result.diagnosis
+    print_diagnosis(diagnosis, lang)
+    if output is not None and diagnosis.impossible:
+        write_diagnosis(result.school, diagnosis.findings, diagnosis.wall_time, output, lang)
+        console.print(f"Wrote {output} (its Report sheet says why)")
+    codes = {"impossible": Exit.IMPOSSIBLE, "feasible": Exit.OK}
+    raise typer.Exit(codes.get(diagnosis.verdict, Exit.NO_TIMETABLE))
+
+
+@app.command()
+def explain(
+    school_file: Annotated[Path, typer.Argument(help="School workbook (.xlsx) or JSON")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Also write the explanation here")
+    ] = None,
+    time_limit: Annotated[float, typer.Option(help="Seconds to search")] = 120,
+    workers: Annotated[int, typer.Option(help="Solver threads (0: every core)")] = 0,
+    lang: Annotated[
+        str | None, typer.Option(help="Language: kk, ru or en (default: the school's)")
+    ] = None,
+    load: Annotated[
+        Path | None, typer.Option(help="Take the Load sheet from this workbook (keste allocate's)")
+    ] = None,
+    previous: Annotated[
+        Path | None, typer.Option(help="Last year's Load sheet: keep teachers with their classes")
+    ] = None,
+    fresh: Fresh = False,
+) -> None:
+    """Say whether a timetable exists and, when none does, which few facts make it impossible."""
+    if output is not None:
+        _refuse_overwrite(output, school_file, *(p for p in (load, previous) if p))
+    school = _read_usable_school(school_file, load, fresh)
+    language = _check_lang(lang or school.settings.language)
+    last_year = _read_load(previous, school) if previous else None
+    options = SolveOptions(time_limit=time_limit, workers=workers)
+    with console.status("looking for the reason"):
+        result = explain_school(school, options, last_year)
+    print_problems(result.problems, show_notes=False)
+    if result.problems.has_errors():
+        raise typer.Exit(Exit.BAD_INPUT)
+    _report_diagnosis(result, output, language)
 
 
 def _interruptible(work: Callable[[], T], stop: Callable[[], object]) -> T:

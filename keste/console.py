@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from keste.models.findings import render
 from keste.models.labels import label
 from keste.models.problems import Problem, Problems
 from keste.models.summary import SchoolSummary
@@ -166,3 +167,13 @@ def print_allocation_failure(allocation) -> None:
     console.print(f"[bold red]No teacher allocation exists ({allocation.status}):[/]")
     for reason in allocation.reasons or ["the search ended without one; try a longer --time-limit"]:
         console.print(f"  - {escape(reason)}", soft_wrap=True)
+
+
+def print_diagnosis(diagnosis, lang: str) -> None:
+    """Why there is no timetable (or that there is one), in the user's language."""
+    style = "bold red" if diagnosis.impossible else "bold"
+    for finding in diagnosis.findings:
+        lines = render(finding, lang).splitlines()
+        console.print(f"[{style}]{escape(lines[0])}[/]", soft_wrap=True)
+        for line in lines[1:]:
+            console.print(escape(line), soft_wrap=True)

@@ -50,6 +50,9 @@ class SolveDisplay:
         if event.bound is not None:
             self.bound = event.bound
         self.solutions = event.solutions
+        if event.stage:
+            self.progress.update(self.task, state=event.stage)
+            return
         if self.objective is None:
             state = (
                 "a first timetable is found; improving it"

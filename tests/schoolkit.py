@@ -100,8 +100,5 @@ def placed(result: SolveResult, class_name: str | None = None, subject: str | No
 
 
 def infeasible(result: SolveResult) -> bool:
-    return (
-        not result.solved
-        and result.timetable is not None
-        and result.timetable.info.status == "INFEASIBLE"
-    )
+    """No timetable, proven: by the counting checks or by the solver (and explained)."""
+    return not result.solved and result.diagnosis is not None and result.diagnosis.impossible

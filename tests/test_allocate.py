@@ -3,6 +3,8 @@ with their numbers, the soft rules, and the samples without their Load sheets.""
 
 from __future__ import annotations
 
+import itertools
+from collections import defaultdict
 from dataclasses import replace
 
 import pytest
@@ -11,7 +13,8 @@ from openpyxl import load_workbook
 from keste.models import load_school, read_school
 from keste.models.school import CurriculumRow, LoadRow, Teacher
 from keste.solver.allocate import allocate
-from keste.solver.load_items import load_items
+from keste.solver.allocation_model import penalties
+from keste.solver.load_items import candidates, components, load_items
 from keste.solver.solve import solve_school
 from keste.solver.timetable import SolveOptions
 from tests.conftest import SAMPLES_DIR, run
@@ -267,7 +270,7 @@ def test_allocate_command_explains_no_allocation(tmp_path, runner):
     path = tmp_path / "school.xlsx"
     write_school(s, path)
     result = run(runner, "allocate", path, "-o", tmp_path / "load.xlsx")
-    assert result.exit_code == 1
+    assert result.exit_code == 5
     assert "9A chemistry needs 1 more teacher(s)" in " ".join(result.output.split())
 
 
@@ -300,3 +303,52 @@ def test_solve_moves_allocated_load_off_a_teacher_whose_lessons_cannot_be_placed
     assert any("teacher X's allocated load; re-allocating 1 hours" in n for n in result.notes)
     math_teachers = {r.teachers for r in result.timetable.lessons if r.subject == "math"}
     assert math_teachers == {("X",), ("W",)}
+
+
+def test_allocation_is_optimal_by_brute_force():
+    """On a school small enough to try every allocation, keste's has the least weighted penalty
+    as recomputed from the allocation alone (every soft rule in play)."""
+    s = _school_with(
+        Teacher("P1", ("read", "math", "art"), max_hours=12),
+        Teacher("P2", ("read", "math", "art"), max_hours=12),
+        Teacher("A", ("art", "music")),
+        Teacher("E1", ("eng",)),
+        Teacher("E2", ("eng", "music")),
+    )
+    s.settings.rate_hours = 8
+    for name, needs in (
+        ("2A", (("read", 5), ("math", 4), ("art", 1), ("music", 1))),
+        ("2B", (("read", 5), ("math", 4))),
+    ):
+        for subject, hours in needs:
+            _need(s, name, subject, hours, grade=2)
+    _need(s, "8A", "eng", 3, grade=8, students=26)
+    _need(s, "8A", "music", 1, grade=8, students=26)
+    next(x for x in s.subjects if x.code == "eng").split = True
+    last_year = [LoadRow("1A", "read", "P2"), LoadRow("7A", "music", "E2")]
+    allocation = allocate(s, previous=last_year)
+    assert allocation.status == "OPTIMAL"
+
+    items = load_items(s)
+    groups = components(s, items)
+
+    def weighted(teachers_of) -> int:
+        counts = penalties(s, items, teachers_of, groups, last_year)
+        return sum(count * s.settings.weight(rule) for rule, count in counts.items())
+
+    best = None
+    for choice in itertools.product(*(candidates(s, item) for item in items)):
+        teachers_of = {item.index: (t.code,) for item, t in zip(items, choice, strict=True)}
+        hours = defaultdict(float)
+        for item, teacher in zip(items, choice, strict=True):
+            hours[teacher.code] += item.hours
+        if any(t.max_hours is not None and hours[t.code] > t.max_hours for t in s.teachers):
+            continue
+        if any(
+            item.pair is not None and choice[item.pair] == t
+            for item, t in zip(items, choice, strict=True)
+        ):
+            continue
+        value = weighted(teachers_of)
+        best = value if best is None else min(best, value)
+    assert weighted(allocation.teachers_of) == best

@@ -195,6 +195,12 @@ LABELS: dict[str, tuple[str, str, str]] = {  # key: (en, kk, ru)
         "потоки / seed / лимит времени",
     ),
     "model": ("model size", "модель көлемі", "размер модели"),
+    "no_timetable": (
+        "No timetable: why",
+        "Кесте жоқ: себебі",
+        "Расписания нет: причина",
+    ),
+    "diagnosis_time": ("time to explain (s)", "түсіндіру уақыты (с)", "время объяснения (с)"),
 }
 LANG_INDEX = {"en": 0, "kk": 1, "ru": 2}
 

@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from keste.models.bells import schedules
 from keste.models.curriculum import class_curriculum
+from keste.models.findings import Finding, render
 from keste.models.labels import aliases, label
 from keste.models.problems import Problems
 from keste.models.school import School
@@ -83,6 +84,27 @@ def write_timetable(
     changes: list | None = None,
 ) -> None:
     save_atomically(timetable_workbook(school, timetable, report, lang, changes), path)
+
+
+def write_diagnosis(
+    school: School, findings: list[Finding], wall_time: float, path: Path, lang: str
+) -> None:
+    """A workbook with only the Report sheet: why there is no timetable."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = label("Report", lang)
+    sheet.append([school.settings.name])
+    sheet["A1"].font = TITLE_FONT
+    sheet.append([label("no_timetable", lang)])
+    sheet[sheet.max_row][0].font = BOLD
+    for finding in findings:
+        for line in render(finding, lang).splitlines():
+            sheet.append([line])
+        sheet.append([])
+    sheet.append([label("diagnosis_time", lang), round(wall_time, 1)])
+    sheet.column_dimensions["A"].width = 120
+    print_setup(sheet, landscape=False, repeat_rows=None)
+    save_atomically(workbook, path)
 
 
 def _day(day: str, lang: str) -> str:

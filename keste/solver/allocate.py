@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from keste.models.school import LoadRow, School
 from keste.solver.allocation_explain import explain_allocation, quick_checks
-from keste.solver.allocation_model import add_soft_rules, build, penalties
+from keste.solver.allocation_model import add_soft_rules, build, penalties, previous_teachers
 from keste.solver.load_items import LoadItem, candidates, components, load_items, qualified
 from keste.solver.sat import new_solver
 
@@ -30,6 +30,7 @@ class Allocation:
     penalties: dict[str, tuple[int, int]] = field(default_factory=dict)  # rule: (count, weight)
     reasons: list[str] = field(default_factory=list)
     wall_time: float = 0.0
+    first_time: float | None = None  # seconds to the first allocation that keeps every hard rule
 
     @property
     def ok(self) -> bool:
@@ -88,23 +89,31 @@ def allocate(
     if allocation.reasons:
         allocation.status = "INFEASIBLE"
         return allocation
-    sizes = [sum(len(candidates(school, item)) for item in group) for group in groups]
-    statuses = []
-    for position, group in enumerate(groups):
+    firsts = []
+    for group in groups:
         remaining = started + time_limit - time.perf_counter()
-        budget = remaining * sizes[position] / sum(sizes[position:])
-        status, chosen = _allocate_group(
-            school, items, group, reserved, previous, budget, workers, seed
+        status, first = _first_allocation(
+            school, items, group, reserved, previous, remaining, workers, seed
         )
-        statuses.append(status)
         if status not in FOUND:
             allocation.status = status
             if status == "INFEASIBLE":
                 allocation.reasons = explain_allocation(
-                    school, items, group, reserved, max(5.0, remaining - budget)
+                    school, items, group, reserved, max(5.0, remaining)
                 )
             allocation.wall_time = time.perf_counter() - started
             return allocation
+        firsts.append(first)
+    allocation.first_time = time.perf_counter() - started
+    sizes = [sum(len(candidates(school, item)) for item in group) for group in groups]
+    statuses = []
+    for position, (group, first) in enumerate(zip(groups, firsts, strict=True)):
+        remaining = started + time_limit - time.perf_counter()
+        budget = remaining * sizes[position] / sum(sizes[position:])
+        status, chosen = _improve(
+            school, items, group, reserved, previous, first, budget, workers, seed
+        )
+        statuses.append(status)
         for (index, teacher), taken in chosen.items():
             if taken:
                 allocation.teachers_of[index] = (*allocation.teachers_of[index], teacher)
@@ -117,36 +126,54 @@ def allocate(
     return allocation
 
 
-def _allocate_group(
+Choice = dict[tuple[int, str], bool]  # (item index, teacher) -> given
+
+
+def _first_allocation(
     school: School,
     items: list[LoadItem],
     group: list[LoadItem],
     reserved: dict[str, float],
     previous: list[LoadRow],
-    budget: float,
+    time_limit: float,
     workers: int,
     seed: int,
-) -> tuple[str, dict[tuple[int, str], bool]]:
-    """Any allocation of the group first, then a better one from there within the budget."""
-    started = time.perf_counter()
+) -> tuple[str, Choice]:
+    """Any allocation of the group that keeps the hard rules (last year's teachers as a hint)."""
     hard = build(school, items, group, reserved)
-    solver = new_solver(max(MIN_PHASE_SECONDS, budget), workers, seed)
+    for index, teacher in previous_teachers(group, previous).items():
+        if (index, teacher) in hard.assign:
+            hard.model.add_hint(hard.assign[(index, teacher)], True)
+    solver = new_solver(max(MIN_PHASE_SECONDS, time_limit), workers, seed)
     status = solver.status_name(solver.solve(hard.model))
     if status not in FOUND:
         return status, {}
-    first = {key: solver.boolean_value(variable) for key, variable in hard.assign.items()}
+    return status, {key: solver.boolean_value(v) for key, v in hard.assign.items()}
+
+
+def _improve(
+    school: School,
+    items: list[LoadItem],
+    group: list[LoadItem],
+    reserved: dict[str, float],
+    previous: list[LoadRow],
+    first: Choice,
+    budget: float,
+    workers: int,
+    seed: int,
+) -> tuple[str, Choice]:
+    """A better allocation of the group within the budget, starting from the first one."""
     full = build(school, items, group, reserved)
     add_soft_rules(full, previous)
     if not full.model.has_objective():
-        return status, first
+        return "OPTIMAL", first
     for key, variable in full.assign.items():
         full.model.add_hint(variable, first[key])
-    left = budget - (time.perf_counter() - started)
-    solver = new_solver(max(MIN_PHASE_SECONDS, left), workers, seed)
-    improved = solver.status_name(solver.solve(full.model))
-    if improved not in FOUND:
+    solver = new_solver(max(MIN_PHASE_SECONDS, budget), workers, seed)
+    status = solver.status_name(solver.solve(full.model))
+    if status not in FOUND:
         return "FEASIBLE", first
-    return improved, {key: solver.boolean_value(v) for key, v in full.assign.items()}
+    return status, {key: solver.boolean_value(v) for key, v in full.assign.items()}
 
 
 # ------------------------------------------------------------------------------ reporting

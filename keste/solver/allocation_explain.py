@@ -148,7 +148,7 @@ def explain_allocation(
     literals = list(built.guards.values())
     core = minimal_core(built.model, literals, time_limit)
     names = {v.index: key for key, v in built.guards.items()}
-    chosen = [names[v.index] for v in core]
+    chosen = [names[v.index] for v in core.literals]
     subjects = sorted({key for kind, key in chosen if kind == "subject"})
     free = _free_hours(school, items, reserved)
     reasons = []

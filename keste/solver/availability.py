@@ -34,9 +34,14 @@ def longest_day(school: School, class_name: str) -> int:
     return school.max_lessons_per_day(school_class) + meals
 
 
-def allowed_slots(ctx: ModelContext, meeting: Meeting) -> list[tuple[Slot, list[str]]]:
-    """Each slot the class's day can reach, with the teachers who are unavailable then."""
+def allowed_slots(
+    ctx: ModelContext, meeting: Meeting, full_days: bool = False
+) -> list[tuple[Slot, list[str]]]:
+    """Each slot the class's day can reach (every period of its bells with full_days), with the
+    teachers who are unavailable then."""
     reach = min(longest_day(ctx.school, c) for c in meeting.classes)
+    if full_days:
+        reach = len(ctx.periods(meeting.bells))
     teachers = [
         ctx.school.teacher_by_code[t] for t in meeting.teachers if t in ctx.school.teacher_by_code
     ]

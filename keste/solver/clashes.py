@@ -72,7 +72,7 @@ def _rooms(ctx: ModelContext) -> None:
     by_index = {m.index: m for m in ctx.meetings}
     for (kind, key), weights in users.items():
         meetings = [by_index[i] for i in weights]
-        guard = ctx.guard("rooms", key)
+        guard = ctx.guard("home_room" if kind == "home" else "rooms", key)
         if kind == "home":
             _at_most(ctx, meetings, weights, 1, guard)
             continue

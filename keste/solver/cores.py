@@ -9,10 +9,22 @@ true explanation, only a less sharp one).
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
 from keste.solver.sat import new_solver
+
+
+@dataclass
+class Core:
+    status: int  # of the model under every assumption: INFEASIBLE, FEASIBLE or UNKNOWN
+    literals: list = field(default_factory=list)  # a set that cannot all hold (when INFEASIBLE)
+    minimal: bool = False  # no literal can be left out (every deletion was tried and decided)
+
+    @property
+    def infeasible(self) -> bool:
+        return self.status == cp_model.INFEASIBLE
 
 
 def infeasible(
@@ -34,18 +46,20 @@ def infeasible(
 
 def minimal_core(
     model: cp_model.CpModel, literals: list, time_limit: float, workers: int = 0
-) -> list:
-    """A minimal infeasible subset of the literals; [] when the model is feasible or unknown."""
+) -> Core:
+    """A minimal infeasible subset of the literals, as far as the time allows."""
     deadline = time.perf_counter() + time_limit
     status, found = infeasible(model, literals, time_limit, workers)
     if status != cp_model.INFEASIBLE:
-        return []
+        return Core(status)
     by_index = {literal.index: literal for literal in literals}
     core = [by_index[i] for i in found if i in by_index] or list(literals)
+    minimal = True
     index = 0
     while index < len(core):
         remaining = deadline - time.perf_counter()
         if remaining <= 0:
+            minimal = False
             break
         trial = core[:index] + core[index + 1 :]
         status, found = infeasible(model, trial, remaining, workers)
@@ -53,5 +67,6 @@ def minimal_core(
             narrowed = [by_index[i] for i in found if i in by_index]
             core = narrowed if narrowed and len(narrowed) < len(trial) else trial
         else:
+            minimal = minimal and status != cp_model.UNKNOWN
             index += 1
-    return core
+    return Core(cp_model.INFEASIBLE, core, minimal)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from keste.models.problems import Problems
+from keste.models.school import Lock
 from keste.solver.context import ModelContext
 from keste.solver.demand import Meeting
 
@@ -20,21 +20,22 @@ def meetings_for_lock(ctx: ModelContext, lock) -> list[Meeting]:
     ]
 
 
-def add(ctx: ModelContext, problems: Problems) -> None:
+def add(ctx: ModelContext) -> None:
+    """A lock on a slot with no variable (its teacher unavailable, the day not that long) cannot
+    hold; checks.py says why before any solving."""
     for lock in ctx.school.locks:
         if lock.day not in ctx.days:
             continue
         day = ctx.days.index(lock.day)
         candidates = [ctx.lesson(m, day, lock.period) for m in meetings_for_lock(ctx, lock)]
         candidates = [v for v in candidates if v is not None]
-        if not candidates:
-            problems.error(
-                f"{lock.class_name} {lock.subject} cannot be on {lock.day} period {lock.period}: "
-                "its teacher is unavailable then, or the class's day is not that long",
-                **problems.at(lock.source, "period"),
-                value=lock.period,
-            )
-            ctx.model.add_bool_or([])  # the lock cannot hold
-            continue
-        key = f"{lock.class_name} {lock.subject} {lock.day} {lock.period}"
-        ctx.hold(ctx.model.add(sum(candidates) >= 1), ctx.guard("lock", key))
+        ctx.hold(ctx.model.add_bool_or(candidates), ctx.guard("lock", lock_text(lock)))
+
+
+def lock_label(lock: Lock) -> str:
+    group = f" group {lock.group}" if lock.group else ""
+    return f"{lock.class_name}{group} {lock.subject}"
+
+
+def lock_text(lock: Lock) -> str:
+    return f"{lock_label(lock)} {lock.day} {lock.period}"

@@ -1,6 +1,7 @@
-"""The main job: a school in, a checked timetable out.
+"""The main job: a school in, a checked timetable out (or the reason there is none).
 
-school --demand--> meetings --CP-SAT--> placements --rooms--> timetable --validate--> report
+school --allocate--> load --demand--> meetings --checks--> CP-SAT --> placements --rooms-->
+timetable --validate--> report; when the timetable is impossible, diagnose.py says why.
 """
 
 from __future__ import annotations
@@ -9,13 +10,23 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from keste.models.findings import Finding
 from keste.models.problems import Problems
 from keste.models.school import LoadRow, School
 from keste.models.timetable import Timetable
 from keste.models.values import format_number
 from keste.solver.allocate import Allocation, allocate
-from keste.solver.cores import minimal_core
+from keste.solver.checks import capacity_checks
 from keste.solver.demand import Demand, expand
+from keste.solver.diagnose import (
+    IMPOSSIBLE,
+    UNDECIDED,
+    Diagnosis,
+    TimetableCore,
+    diagnose,
+    explain_core,
+    find_core,
+)
 from keste.solver.load_items import candidates, load_items
 from keste.solver.rooms import build_timetable
 from keste.solver.timetable import Progress, SolveOptions, TimetableSolver, build_model
@@ -30,14 +41,22 @@ class SolveResult:
     demand: Demand | None = None
     school: School | None = None  # the school as solved: with the allocated load
     allocation: Allocation | None = None
+    diagnosis: Diagnosis | None = None  # why there is no timetable, when there is none
     notes: list[str] = field(default_factory=list)
 
     @property
     def solved(self) -> bool:
         return self.timetable is not None and bool(self.timetable.lessons)
 
+    @property
+    def proven_impossible(self) -> bool:
+        info = self.timetable.info if self.timetable else None
+        return info is not None and info.status == "INFEASIBLE" and not info.interrupted
+
 
 REALLOCATION_ROUNDS = 3
+MIN_DIAGNOSIS_SECONDS = 30.0
+ALLOCATION_SECONDS = 30.0  # at most; a quarter of the time limit when that is less
 
 
 def solve_school(
@@ -49,7 +68,7 @@ def solve_school(
 ) -> SolveResult:
     """Allocate what the Load sheet leaves open, then build and solve the timetable. When the
     timetable is impossible because of teachers keste gave load to, move load off them and try
-    again (saying what moved).
+    again (saying what moved); when it is impossible otherwise, say why.
 
     on_solver receives the running solver so a caller can stop() it.
     """
@@ -57,19 +76,23 @@ def solve_school(
     reserved: dict[str, float] = {}
     result = SolveResult(Problems(), school=school)
     for _ in range(REALLOCATION_ROUNDS + 1):
-        remaining = options.time_limit - (time.perf_counter() - started)
-        attempt = replace(options, time_limit=max(remaining, 1.0))
+        deadline = started + options.time_limit
         retry = _solve_once(
-            school, attempt, on_progress, on_solver, previous, reserved, result.notes
+            school, options, deadline, on_progress, on_solver, previous, reserved, result.notes
         )
         if reserved and retry.allocation is not None and not retry.allocation.ok:
             result.notes.append(
                 "moving that load elsewhere leaves no allocation: the timetable stays impossible"
             )
-            return result
+            break
         result = retry
-        moved = _teachers_to_relieve(result, attempt)
+        if not result.proven_impossible:
+            return result
+        budget = max(MIN_DIAGNOSIS_SECONDS, deadline - time.perf_counter())
+        found = find_core(result.school, result.demand, budget, options.workers)
+        moved = _teachers_to_relieve(result, found)
         if not moved:
+            result.diagnosis = explain_core(found, budget, options.workers)
             return result
         for teacher, hours in moved.items():
             reserved[teacher] = reserved.get(teacher, 0) + hours
@@ -77,12 +100,17 @@ def solve_school(
                 f"the timetable was impossible with teacher {teacher}'s allocated load; "
                 f"re-allocating {format_number(hours)} hours of it to other teachers"
             )
+    if result.proven_impossible and result.diagnosis is None:
+        budget = max(MIN_DIAGNOSIS_SECONDS, started + options.time_limit - time.perf_counter())
+        found = find_core(result.school, result.demand, budget, options.workers)
+        result.diagnosis = explain_core(found, budget, options.workers)
     return result
 
 
 def _solve_once(
     school: School,
     options: SolveOptions,
+    deadline: float,
     on_progress,
     on_solver,
     previous: list[LoadRow] | None,
@@ -91,31 +119,22 @@ def _solve_once(
 ) -> SolveResult:
     problems = Problems()
     result = SolveResult(problems, school=school, notes=notes)
-    if any(item.open for item in load_items(school)):
-        allocation = allocate(
-            school,
-            time_limit=min(30.0, options.time_limit / 4),
-            workers=options.workers,
-            seed=options.seed,
-            previous=previous,
-            reserved=reserved,
-        )
-        result.allocation = allocation
-        if not allocation.ok:
-            return result
-        school = allocation.apply(school)
-        result.school = school
-        notes.append(
-            f"allocated {len(allocation.allocated())} load items in {allocation.wall_time:.1f} s"
-        )
+    if on_progress and any(item.open for item in load_items(school)):
+        on_progress(Progress(0.0, None, None, 0, stage="allocating the teaching load"))
+    if not _allocate_open_load(result, options, previous, reserved):
+        return result
+    school = result.school
     demand = expand(school, problems)
     result.demand = demand
     if problems.has_errors():
         return result
-    ctx = build_model(school, demand, problems)
-    if problems.has_errors():
+    findings = capacity_checks(school, demand)
+    if findings:
+        result.diagnosis = Diagnosis(IMPOSSIBLE, findings)
         return result
-    solver = TimetableSolver(ctx, options, on_progress)
+    ctx = build_model(school, demand)
+    remaining = replace(options, time_limit=max(1.0, deadline - time.perf_counter()))
+    solver = TimetableSolver(ctx, remaining, on_progress)
     if on_solver:
         on_solver(solver)
     solution = solver.solve()
@@ -128,27 +147,65 @@ def _solve_once(
     return result
 
 
-def _teachers_to_relieve(result: SolveResult, options: SolveOptions) -> dict[str, float]:
+def _allocate_open_load(
+    result: SolveResult,
+    options: SolveOptions,
+    previous: list[LoadRow] | None,
+    reserved: dict[str, float] | None = None,
+) -> bool:
+    """Give every load item the Load sheet leaves open a teacher; False when none can be found
+    (result.diagnosis says why)."""
+    school = result.school
+    if not any(item.open for item in load_items(school)):
+        return True
+    allocation = allocate(
+        school,
+        time_limit=min(ALLOCATION_SECONDS, options.time_limit / 4),
+        workers=options.workers,
+        seed=options.seed,
+        previous=previous,
+        reserved=reserved,
+    )
+    result.allocation = allocation
+    if not allocation.ok:
+        reasons = allocation.reasons or ["no allocation was found within the time limit"]
+        verdict = IMPOSSIBLE if allocation.status == "INFEASIBLE" else UNDECIDED
+        findings = [Finding("allocation", {"reason": reason}) for reason in reasons]
+        result.diagnosis = Diagnosis(verdict, findings, allocation.wall_time)
+        return False
+    result.school = allocation.apply(school)
+    result.notes.append(
+        f"allocated {len(allocation.allocated())} load items in {allocation.wall_time:.1f} s"
+    )
+    return True
+
+
+def explain_school(
+    school: School, options: SolveOptions, previous: list[LoadRow] | None = None
+) -> SolveResult:
+    """Only the diagnosis: whether a timetable exists and, when none does, why."""
+    started = time.perf_counter()
+    result = SolveResult(Problems(), school=school)
+    if not _allocate_open_load(result, options, previous):
+        return result
+    result.demand = expand(result.school, result.problems)
+    if result.problems.has_errors():
+        return result
+    remaining = options.time_limit - (time.perf_counter() - started)
+    result.diagnosis = diagnose(result.school, result.demand, remaining, options.workers)
+    return result
+
+
+def _teachers_to_relieve(result: SolveResult, found: TimetableCore) -> dict[str, float]:
     """Teachers whose allocated load makes the timetable impossible, and hours to move off each.
 
-    Only when the timetable is proven impossible and some of the conflict's teachers have load
-    keste allocated that another qualified teacher could take (a fixed Load row is the school's
-    decision and stays).
+    Only when some of the conflict's teachers have load keste allocated that another qualified
+    teacher could take (a fixed Load row is the school's decision and stays).
     """
     allocation = result.allocation
-    info = result.timetable.info if result.timetable else None
-    if allocation is None or info is None or info.status != "INFEASIBLE" or info.interrupted:
+    if allocation is None or not found.core.infeasible:
         return {}
-    ctx = build_model(result.school, result.demand, Problems(), diagnose=True)
-    core = minimal_core(
-        ctx.model, list(ctx.guards.values()), min(60.0, options.time_limit), options.workers
-    )
-    names = {literal.index: key for key, literal in ctx.guards.items()}
-    teachers = {
-        key
-        for family, key in (names[c.index] for c in core)
-        if family in ("teacher_clash", "unavailable")
-    }
+    teachers = {key for family, key in found.facts if family in ("teacher_clash", "unavailable")}
     school = result.school
     moved = {}
     for teacher in sorted(teachers):

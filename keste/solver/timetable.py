@@ -16,7 +16,6 @@ from pathlib import Path
 
 from ortools.sat.python import cp_model
 
-from keste.models.problems import Problems
 from keste.models.school import School
 from keste.models.timetable import SolveInfo
 from keste.solver import (
@@ -71,6 +70,7 @@ class Progress:
     objective: float | None
     bound: float | None
     solutions: int
+    stage: str | None = None  # a step before the search, e.g. allocating the load
 
 
 @dataclass
@@ -87,9 +87,7 @@ class Solution:
     info: SolveInfo = field(default_factory=SolveInfo)
 
 
-def build_model(
-    school: School, demand: Demand, problems: Problems, diagnose: bool = False
-) -> ModelContext:
+def build_model(school: School, demand: Demand, diagnose: bool = False) -> ModelContext:
     """The hard rules only: any solution of this model is a valid timetable. With diagnose,
     every rule is guarded by an assumption literal (see cores.py)."""
     ctx = ModelContext(school, demand, diagnose=diagnose)
@@ -100,7 +98,7 @@ def build_model(
     clashes.add(ctx)
     compactness.add(ctx)
     meals.add(ctx)
-    locks.add(ctx, problems)
+    locks.add(ctx)
     return ctx
 
 

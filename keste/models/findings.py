@@ -1,0 +1,329 @@
+"""Why a school has no timetable, as plain records, and their words in English, Kazakh and Russian.
+
+A Finding names one conflict: its kind (a message template), the numbers that make it a conflict,
+the classes, teachers and rooms involved, and optionally the facts that cannot all hold together (a
+minimal conflict found by the solver) and a suggestion. The solver produces findings; the console
+and the Report sheet render them in the user's language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from keste.models.values import DAY_LABELS, DAYS
+
+
+@dataclass
+class Finding:
+    kind: str
+    params: dict[str, object] = field(default_factory=dict)
+    entities: tuple[str, ...] = ()  # the classes, teachers, rooms... it names
+    facts: list[Finding] = field(default_factory=list)
+    suggestion: Finding | None = None
+
+
+MESSAGES: dict[str, tuple[str, str, str]] = {  # kind: (en, kk, ru)
+    "class_week": (
+        "Class {cls} needs {needed} lessons a week, but {days} days of at most {per_day} lessons "
+        "give {capacity}.",
+        "{cls} сыныбына аптасына {needed} сабақ керек, бірақ {days} күн, күніне ең көбі "
+        "{per_day} сабақ — барлығы {capacity}.",
+        "Классу {cls} нужно {needed} уроков в неделю, но {days} дн. по не более {per_day} уроков "
+        "дают {capacity}.",
+    ),
+    "teacher_week": (
+        "Teacher {teacher} ({subjects}) can teach on {capacity} periods a week; their lessons in "
+        "{classes} need {needed}{because}.",
+        "{teacher} мұғалімі ({subjects}) аптасына тек {capacity} сабақ уақытында сабақ бере алады; "
+        "оның {classes} сыныптарындағы сабақтарына {needed} уақыт керек{because}.",
+        "Учитель {teacher} ({subjects}) может вести уроки только в {capacity} уроках в неделю; "
+        "его уроки в {classes} требуют {needed}{because}.",
+    ),
+    "because_unavailable": (
+        ", because they are unavailable on {when}",
+        ", себебі ол мына уақытта бос емес: {when}",
+        ", потому что он недоступен: {when}",
+    ),
+    "because_short_days": (
+        ", because their classes' days are at most {reach} lessons long",
+        ", себебі оның сыныптарында күніне ең көбі {reach} сабақ",
+        ", потому что у его классов не более {reach} уроков в день",
+    ),
+    "subject_days": (
+        "{who}: {subject} needs {needed} lessons a week, but at most {per_day} a day on the "
+        "{days} days it can be taught gives {capacity}.",
+        "{who}: {subject} пәніне аптасына {needed} сабақ керек, бірақ ол өтетін {days} күнде "
+        "күніне ең көбі {per_day} сабақ — барлығы {capacity}.",
+        "{who}: предмету {subject} нужно {needed} уроков в неделю, но не более {per_day} в день "
+        "за {days} дн., когда его можно вести, дают {capacity}.",
+    ),
+    "room_type": (
+        "Lessons in rooms of type {type} need {needed} room-periods a week; {rooms} room(s) "
+        "over {periods} periods give {capacity}.",
+        "{type} түріндегі кабинеттерге аптасына {needed} сабақ керек; {rooms} кабинет, "
+        "{periods} сабақ уақыты — барлығы {capacity}.",
+        "Урокам в кабинетах типа {type} нужно {needed} урок-кабинетов в неделю; {rooms} "
+        "кабинет(а) на {periods} уроков дают {capacity}.",
+    ),
+    "room_seats": (
+        "{who} ({students} students) needs a room of type {type}; the largest seats {largest}.",
+        "{who} ({students} оқушы) {type} түріндегі кабинетке сыюы керек; ең үлкені {largest} "
+        "орындық.",
+        "{who} ({students} учеников) нужен кабинет типа {type}; самый большой вмещает {largest}.",
+    ),
+    "lock_clash": (
+        "Two lessons of {cls} are locked at {day} period {period}: {first} and {second}.",
+        "{cls} сыныбының екі сабағы {day}, {period}-сабаққа бекітілген: {first} және {second}.",
+        "Два урока {cls} закреплены на {day}, {period}-й урок: {first} и {second}.",
+    ),
+    "lock_teacher_clash": (
+        "Teacher {teacher} is locked into two lessons at once on {day}: {first} and {second}.",
+        "{teacher} мұғалімі {day} күні бір уақытта екі сабаққа бекітілген: {first} және {second}.",
+        "Учитель {teacher} закреплён одновременно на двух уроках ({day}): {first} и {second}.",
+    ),
+    "lock_unavailable": (
+        "{lesson} is locked at {day} period {period}, when teacher {teacher} is unavailable.",
+        "{lesson} {day}, {period}-сабаққа бекітілген, бірақ ол уақытта {teacher} мұғалімі бос "
+        "емес.",
+        "{lesson} закреплён на {day}, {period}-й урок, когда учитель {teacher} недоступен.",
+    ),
+    "lock_beyond_day": (
+        "{lesson} is locked at {day} period {period}, but the day of {cls} has at most {reach} "
+        "periods.",
+        "{lesson} {day}, {period}-сабаққа бекітілген, бірақ {cls} сыныбының күні ең көбі "
+        "{reach} сабақ.",
+        "{lesson} закреплён на {day}, {period}-й урок, но у {cls} в день не более {reach} уроков.",
+    ),
+    "lock_too_many": (
+        "{lesson} has {locks} locked lessons but only {lessons} a week.",
+        "{lesson}: {locks} сабақ бекітілген, бірақ аптасына тек {lessons} сабақ бар.",
+        "{lesson}: закреплено {locks} уроков, а в неделю их только {lessons}.",
+    ),
+    "canteen": (
+        "Meal {meal}: {classes} classes eat every day in periods {window}; the canteen seats "
+        "{capacity} at a time, so {sittings} sittings serve at most {most}.",
+        "{meal}: күн сайын {classes} сынып {window} сабақ аралығында тамақтанады; асхана бір "
+        "мезетте {capacity} сыныпты сыйғызады, {sittings} кезекте ең көбі {most}.",
+        "{meal}: {classes} классов питаются каждый день в уроки {window}; столовая вмещает "
+        "{capacity} класс(а) одновременно, за {sittings} смен(ы) — не более {most}.",
+    ),
+    "meal_window": (
+        "Meal {meal}: {cls} cannot eat in periods {window}, which its day never reaches (at most "
+        "{reach} periods).",
+        "{meal}: {cls} сыныбы {window} сабақ аралығында тамақтана алмайды, оның күні ең көбі "
+        "{reach} сабақ.",
+        "{meal}: {cls} не может питаться в уроки {window}: у него не более {reach} уроков в день.",
+    ),
+    "core": (
+        "No timetable keeps all of these at once; without any one of them this conflict is gone:",
+        "Мына шарттардың бәрін бірге сақтайтын кесте жоқ; кез келгенін алып тастаса, бұл "
+        "қайшылық жойылады:",
+        "Нет расписания, выполняющего все эти условия сразу; без любого из них это "
+        "противоречие исчезает:",
+    ),
+    "core_not_minimal": (
+        "No timetable keeps all of these at once (keste could not narrow the list further in "
+        "the time given):",
+        "Мына шарттардың бәрін бірге сақтайтын кесте жоқ (берілген уақытта тізімді одан әрі "
+        "қысқарту мүмкін болмады):",
+        "Нет расписания, выполняющего все эти условия сразу (за отведённое время список не "
+        "удалось сократить):",
+    ),
+    "fact_hours": (
+        "{owner}: {lessons} lesson(s) a week",
+        "{owner}: аптасына {lessons} сабақ",
+        "{owner}: уроков в неделю — {lessons}",
+    ),
+    "fact_lessons_per_day": (
+        "{cls} has at most {limit} lessons a day",
+        "{cls} сыныбында күніне ең көбі {limit} сабақ",
+        "у {cls} не более {limit} уроков в день",
+    ),
+    "fact_compact": (
+        "the day of {cls} starts at period 1 and has no windows",
+        "{cls} сыныбының күні 1-сабақтан басталады, терезесіз",
+        "день {cls} начинается с 1-го урока и идёт без окон",
+    ),
+    "fact_class_clash": (
+        "{cls} is in one lesson at a time",
+        "{cls} сыныбы бір уақытта бір сабақта ғана",
+        "{cls} одновременно только на одном уроке",
+    ),
+    "fact_teacher_clash": (
+        "teacher {teacher} gives one lesson at a time ({lessons} a week in {classes})",
+        "{teacher} мұғалімі бір уақытта бір сабақ қана береді (аптасына {lessons}: {classes})",
+        "учитель {teacher} ведёт один урок за раз ({lessons} в неделю: {classes})",
+    ),
+    "fact_unavailable": (
+        "teacher {teacher} is unavailable: {when}",
+        "{teacher} мұғалімі бос емес: {when}",
+        "учитель {teacher} недоступен: {when}",
+    ),
+    "fact_rooms": (
+        "there are {rooms} room(s) of type {type}",
+        "{type} түріндегі кабинеттер саны: {rooms}",
+        "кабинетов типа {type}: {rooms}",
+    ),
+    "fact_home_room": (
+        "home room {room} holds one lesson at a time",
+        "{room} бөлмесінде бір уақытта бір сабақ қана",
+        "в кабинете {room} одновременно только один урок",
+    ),
+    "fact_subject_per_day": (
+        "{subject} is taught at most {limit} time(s) a day, doubles only where planned",
+        "{subject} пәні күніне ең көбі {limit} рет, қос сабақ тек жоспарланған жерде",
+        "{subject} — не более {limit} раз(а) в день, сдвоенные только по плану",
+    ),
+    "fact_lock": ("locked: {lock}", "бекітілген: {lock}", "закреплено: {lock}"),
+    "fact_meals": (
+        "meal {meal}: each of its classes eats once a day in periods {window}",
+        "{meal}: әр сынып күніне бір рет {window} сабақ аралығында тамақтанады",
+        "{meal}: каждый класс питается раз в день в уроки {window}",
+    ),
+    "fact_canteen": (
+        "the canteen seats {capacity} class(es) at a time for {meal}",
+        "{meal} кезінде асхана бір мезетте {capacity} сыныпты сыйғызады",
+        "столовая вмещает {capacity} класс(а) одновременно ({meal})",
+    ),
+    "suggest_lessons_a_day": (
+        "Suggestion: allow {cls} {want} lessons a day (Classes: max_lessons_per_day), or take "
+        "{excess} lesson(s) out of its week.",
+        "Ұсыныс: {cls} сыныбына күніне {want} сабаққа рұқсат беріңіз (Classes: "
+        "max_lessons_per_day) немесе аптасынан {excess} сабақты алып тастаңыз.",
+        "Совет: разрешите {cls} {want} уроков в день (Classes: max_lessons_per_day) или уберите "
+        "из недели {excess} урок(а).",
+    ),
+    "suggest_teacher": (
+        "Suggestion: give {excess} of the lessons of {teacher} to another teacher, or free some "
+        "of their unavailable times.",
+        "Ұсыныс: {teacher} мұғалімінің {excess} сабағын басқа мұғалімге беріңіз немесе оның бос "
+        "емес уақытын азайтыңыз.",
+        "Совет: передайте {excess} урок(а) учителя {teacher} другому учителю или освободите "
+        "часть его недоступного времени.",
+    ),
+    "suggest_subject": (
+        "Suggestion: allow {subject} {want} times a day (Subjects: max_per_day) or as double "
+        "lessons.",
+        "Ұсыныс: {subject} пәніне күніне {want} рет рұқсат беріңіз (Subjects: max_per_day) "
+        "немесе қос сабақ етіңіз.",
+        "Совет: разрешите {subject} {want} раз(а) в день (Subjects: max_per_day) или сдвоенные "
+        "уроки.",
+    ),
+    "suggest_rooms": (
+        "Suggestion: add {want} room(s) of type {type}.",
+        "Ұсыныс: {type} түріндегі {want} кабинет қосыңыз.",
+        "Совет: добавьте {want} кабинет(а) типа {type}.",
+    ),
+    "suggest_seats": (
+        "Suggestion: split {who} into groups, or add a room of type {type} for {students}.",
+        "Ұсыныс: {who} топтарға бөліңіз немесе {students} орындық {type} кабинетін қосыңыз.",
+        "Совет: разделите {who} на группы или добавьте кабинет типа {type} на {students} мест.",
+    ),
+    "suggest_lock": (
+        "Suggestion: move or remove the lock {lock} (Locks).",
+        "Ұсыныс: {lock} бекітуін жылжытыңыз немесе алып тастаңыз (Locks).",
+        "Совет: перенесите или удалите закрепление {lock} (Locks).",
+    ),
+    "suggest_canteen": (
+        "Suggestion: let the canteen seat {want} classes at a time, or widen the window of "
+        "{meal} (Meals).",
+        "Ұсыныс: асханаға бір мезетте {want} сыныпты сыйғызыңыз немесе {meal} уақытын "
+        "кеңейтіңіз (Meals).",
+        "Совет: рассадите в столовой {want} класс(а) одновременно или расширьте окно {meal} "
+        "(Meals).",
+    ),
+    "suggest_relax": (
+        "This change alone is enough for a timetable to exist: {change}.",
+        "Кесте құру үшін осы өзгеріс жеткілікті: {change}.",
+        "Одного этого изменения достаточно, чтобы расписание нашлось: {change}.",
+    ),
+    "relax_unavailable": (
+        "free some of the unavailable times of teacher {teacher} ({when})",
+        "{teacher} мұғалімінің бос емес уақытының бір бөлігін босатыңыз ({when})",
+        "освободите часть недоступного времени учителя {teacher} ({when})",
+    ),
+    "relax_lock": (
+        "move or remove the lock {lock}",
+        "{lock} бекітуін жылжытыңыз немесе алып тастаңыз",
+        "перенесите или удалите закрепление {lock}",
+    ),
+    "relax_lessons_per_day": (
+        "allow {cls} {want} lessons a day (Classes: max_lessons_per_day)",
+        "{cls} сыныбына күніне {want} сабаққа рұқсат етіңіз (Classes: max_lessons_per_day)",
+        "разрешите {cls} {want} уроков в день (Classes: max_lessons_per_day)",
+    ),
+    "relax_rooms": (
+        "add a room of type {type}",
+        "{type} түріндегі тағы бір кабинет қосыңыз",
+        "добавьте ещё один кабинет типа {type}",
+    ),
+    "relax_home_room": (
+        "let some lessons held in {room} use another room",
+        "{room} бөлмесіндегі кейбір сабақтарды басқа кабинетке ауыстырыңыз",
+        "перенесите часть уроков из кабинета {room} в другой кабинет",
+    ),
+    "relax_canteen": (
+        "let the canteen seat {want} classes at a time for {meal}",
+        "{meal} кезінде асханаға бір мезетте {want} сыныпты сыйғызыңыз",
+        "рассадите в столовой {want} класс(а) одновременно ({meal})",
+    ),
+    "relax_meals": (
+        "widen the window of {meal} (Meals)",
+        "{meal} уақытын кеңейтіңіз (Meals)",
+        "расширьте окно {meal} (Meals)",
+    ),
+    "relax_subject_per_day": (
+        "allow {subject} {want} times a day or as a double lesson (Subjects)",
+        "{subject} пәніне күніне {want} рет немесе қос сабаққа рұқсат етіңіз (Subjects)",
+        "разрешите {subject} {want} раз(а) в день или сдвоенный урок (Subjects)",
+    ),
+    "relax_teacher_clash": (
+        "give one of the lessons of teacher {teacher} to another teacher",
+        "{teacher} мұғалімінің бір сабағын басқа мұғалімге беріңіз",
+        "передайте один из уроков учителя {teacher} другому учителю",
+    ),
+    "feasible": (
+        "A timetable exists: keste found one that keeps every hard rule.",
+        "Кесте бар: keste барлық қатаң ережені сақтайтын кестені тапты.",
+        "Расписание существует: keste нашёл расписание, выполняющее все жёсткие правила.",
+    ),
+    "undecided": (
+        "keste could not decide within the time limit whether a timetable exists; try a longer "
+        "--time-limit.",
+        "Берілген уақытта кестенің бар-жоғын анықтау мүмкін болмады; --time-limit мәнін "
+        "ұлғайтыңыз.",
+        "За отведённое время не удалось выяснить, существует ли расписание; увеличьте "
+        "--time-limit.",
+    ),
+    "allocation": ("{reason}", "{reason}", "{reason}"),
+}
+LANGUAGES = ("en", "kk", "ru")
+
+
+def render(finding: Finding, lang: str = "en") -> str:
+    """The finding's message, then its facts as bullets, then its suggestion."""
+    lines = [_text(finding, lang)]
+    lines += [f"  - {_text(fact, lang)}" for fact in finding.facts]
+    if finding.suggestion is not None:
+        lines.append(_text(finding.suggestion, lang))
+    return "\n".join(lines)
+
+
+def _text(finding: Finding, lang: str) -> str:
+    template = MESSAGES[finding.kind][LANGUAGES.index(lang) if lang in LANGUAGES else 0]
+    params = {}
+    for key, value in finding.params.items():
+        if isinstance(value, Finding):
+            value = _text(value, lang)
+        params[key] = localise_days(str(value), lang)
+    return template.format(**params)
+
+
+_DAY_WORD = re.compile(r"\b(" + "|".join(DAYS) + r")\b")
+
+
+def localise_days(text: str, lang: str) -> str:
+    """Day codes (Mon, Tue...) in the user's language."""
+    labels = DAY_LABELS.get(lang, DAY_LABELS["en"])
+    return _DAY_WORD.sub(lambda match: labels[match.group(1)], text)
