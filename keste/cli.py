@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import signal
 import threading
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from keste.console import (
     print_diagnosis,
     print_problems,
     print_solve_outcome,
+    print_substitutions,
     print_summary,
     print_validation,
 )
@@ -28,12 +30,20 @@ from keste.models.files import same_file
 from keste.models.generate import SAMPLES, make_school
 from keste.models.output import read_timetable, write_diagnosis, write_timetable
 from keste.models.reading import read_load
+from keste.models.school import promoted
+from keste.models.substitutions import read_history, write_history, write_substitutions
 from keste.models.summary import summarise
 from keste.models.template import write_template
 from keste.progress import SolveDisplay
 from keste.solver.allocate import allocate as run_allocation
 from keste.solver.allocate import write_allocation
 from keste.solver.solve import explain_school, solve_school
+from keste.solver.substitute import (
+    plan_substitutions,
+    school_days,
+    unexplained,
+    with_substitutions,
+)
 from keste.solver.timetable import SolveOptions
 from keste.solver.validate import validate
 
@@ -131,8 +141,24 @@ def _read_usable_school(path: Path, load: Path | None = None, fresh: bool = Fals
     return school
 
 
-def _read_load(path: Path, school):
-    rows, problems = read_load(path, school)
+def _read_approved(path: Path, school):
+    timetable, problems = read_timetable(path, school)
+    print_problems(problems, show_notes=False)
+    if timetable is None or problems.has_errors():
+        console.print(
+            f"[bold red]The Lessons sheet of {path} is not usable: fix the errors above.[/]"
+        )
+        raise typer.Exit(Exit.BAD_INPUT)
+    return timetable
+
+
+def _last_year(path: Path | None, school):
+    """Last year's Load sheet under this year's class names (6A becomes 7A)."""
+    return promoted(_read_load(path, school, check=False)) if path else None
+
+
+def _read_load(path: Path, school, check: bool = True):
+    rows, problems = read_load(path, school, check)
     print_problems(problems, show_notes=False)
     if rows is None or problems.has_errors():
         console.print(f"[bold red]The Load sheet of {path} is not usable: fix the errors above.[/]")
@@ -159,7 +185,7 @@ def allocate(
     _refuse_overwrite(output, school_file, *(p for p in (previous,) if p))
     school = _read_usable_school(school_file, fresh=fresh)
     language = _check_lang(lang or school.settings.language)
-    last_year = _read_load(previous, school) if previous else None
+    last_year = _last_year(previous, school)
     with console.status("allocating the load"):
         allocation = run_allocation(
             school, time_limit=time_limit, workers=workers, seed=seed, previous=last_year
@@ -202,12 +228,22 @@ def solve(
         Path | None, typer.Option(help="Last year's Load sheet: keep teachers with their classes")
     ] = None,
     fresh: Fresh = False,
+    approved_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="The timetable in use (a workbook with a Lessons sheet): change as little of it "
+            "as the school's changes allow, and list what moved",
+        ),
+    ] = None,
 ) -> None:
     """Allocate the missing load, build the whole school's timetable and write it."""
-    _refuse_overwrite(output, school_file, *(p for p in (load, previous) if p))
+    inputs = (load, previous, approved_file)
+    _refuse_overwrite(output, school_file, *(p for p in inputs if p))
     school = _read_usable_school(school_file, load, fresh)
     language = _check_lang(lang or school.settings.language)
-    last_year = _read_load(previous, school) if previous else None
+    last_year = _last_year(previous, school)
+    approved = _read_approved(approved_file, school) if approved_file else None
     options = SolveOptions(
         time_limit=time_limit, workers=workers, seed=seed, log_path=log, bound=bound
     )
@@ -225,7 +261,8 @@ def solve(
 
     with SolveDisplay(time_limit, console) as display:
         result = _interruptible(
-            lambda: solve_school(school, options, display.update, started, last_year), stop
+            lambda: solve_school(school, options, display.update, started, last_year, approved),
+            stop,
         )
     if result.problems.has_errors():
         print_problems(result.problems, show_notes=False)
@@ -237,7 +274,9 @@ def solve(
         print_solve_outcome(result, output=None)
         interrupted = result.timetable is not None and result.timetable.info.interrupted
         raise typer.Exit(Exit.INTERRUPTED if interrupted else Exit.NO_TIMETABLE)
-    write_timetable(result.school, result.timetable, result.report, output, language)
+    write_timetable(
+        result.school, result.timetable, result.report, output, language, result.changes
+    )
     print_solve_outcome(result, output)
     raise typer.Exit(Exit.OK if result.report.ok else Exit.INVALID_TIMETABLE)
 
@@ -277,7 +316,7 @@ def explain(
         _refuse_overwrite(output, school_file, *(p for p in (load, previous) if p))
     school = _read_usable_school(school_file, load, fresh)
     language = _check_lang(lang or school.settings.language)
-    last_year = _read_load(previous, school) if previous else None
+    last_year = _last_year(previous, school)
     options = SolveOptions(time_limit=time_limit, workers=workers)
     with console.status("looking for the reason"):
         result = explain_school(school, options, last_year)
@@ -313,6 +352,65 @@ def _interruptible(work: Callable[[], T], stop: Callable[[], object]) -> T:
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["result"]  # type: ignore[return-value]
+
+
+@app.command()
+def substitute(
+    timetable_file: Annotated[Path, typer.Argument(help="The timetable in use (Lessons sheet)")],
+    school_file: Annotated[Path, typer.Option("--school", help="School workbook (.xlsx) or JSON")],
+    absent: Annotated[
+        list[str], typer.Option(help="An absent teacher's code (repeat, or a comma list)")
+    ],
+    date: Annotated[str, typer.Option(help="The first day of absence, YYYY-MM-DD")],
+    days: Annotated[int, typer.Option(min=1, help="School days of absence from that date")] = 1,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Substitution sheet (default: beside the timetable)"),
+    ] = None,
+    history: Annotated[
+        Path | None,
+        typer.Option(help="History of substitutions, CSV (default: beside the timetable)"),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Language: kk, ru or en (default: the school's)")
+    ] = None,
+) -> None:
+    """Cover the lessons of absent teachers: a free teacher for each, fairly spread."""
+    school = _read_usable_school(school_file)
+    language = _check_lang(lang or school.settings.language)
+    first = _parse_date(date)
+    codes = {code.strip() for item in absent for code in item.split(",") if code.strip()}
+    unknown = sorted(codes - set(school.teacher_by_code))
+    if unknown:
+        errors.print(f"[red]--absent: no teacher {', '.join(unknown)} on the Teachers sheet[/]")
+        raise typer.Exit(Exit.USAGE)
+    output = output or timetable_file.with_name(f"substitutions-{first.isoformat()}.xlsx")
+    history = history or timetable_file.with_name("substitutions-history.csv")
+    _refuse_overwrite(output, timetable_file, school_file)
+    timetable = _read_approved(timetable_file, school)
+    dates = school_days(school, first, days)
+    past = read_history(history)
+    plan = plan_substitutions(school, timetable, codes, dates, past)
+    for day in dates:
+        report = validate(school, with_substitutions(timetable, plan, day))
+        broken = unexplained(report, plan)
+        if broken:  # a bug in keste, never the user's doing
+            errors.print(f"[red]The substitutions break a rule: {broken[0].message}[/]")
+            raise typer.Exit(Exit.INVALID_TIMETABLE)
+    write_substitutions(school.settings.name, plan, output, language)
+    replaced = {d.isoformat() for d in dates}
+    kept = [s for s in past if not (s.date in replaced and set(s.absent.split(",")) & codes)]
+    write_history(history, kept + plan)
+    print_substitutions(plan, language)
+    console.print(f"[bold green]Wrote {output}[/] and added {len(plan)} rows to {history}")
+
+
+def _parse_date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        errors.print(f"[red]--date: expected a date as YYYY-MM-DD, not {text!r}[/]")
+        raise typer.Exit(Exit.USAGE) from None
 
 
 @app.command("validate")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from keste.models.changes import KINDS
 from keste.models.findings import render
 from keste.models.labels import label
 from keste.models.problems import Problem, Problems
@@ -134,6 +137,13 @@ def print_solve_outcome(result, output) -> None:
         console.print(f"[dim]{escape(note)}[/]")
     if info.interrupted:
         console.print("[yellow]Stopped by Ctrl-C: this is the best timetable found so far.[/]")
+    if result.changes is not None:
+        counts = Counter(change.kind for change in result.changes)
+        console.print(
+            "Against the approved timetable: "
+            + ", ".join(f"{label('change_' + k, 'en')} {counts[k]}" for k in KINDS)
+            + " (the Changes sheet lists each)"
+        )
     print_validation(result.report)
     console.print(f"[bold green]Wrote {output}[/]")
 
@@ -177,3 +187,23 @@ def print_diagnosis(diagnosis, lang: str) -> None:
         console.print(f"[{style}]{escape(lines[0])}[/]", soft_wrap=True)
         for line in lines[1:]:
             console.print(escape(line), soft_wrap=True)
+
+
+def print_substitutions(plan, lang: str) -> None:
+    table = Table(title="Substitutions")
+    for header in ("date", "period", "class", "subject", "absent", "covered by", "how"):
+        table.add_column(header)
+    for item in plan:
+        how = label(f"cover_{item.kind}", lang) + (
+            f": {item.merged_with}" if item.merged_with else ""
+        )
+        table.add_row(
+            item.date,
+            str(item.period),
+            item.classes + (f" g{item.group}" if item.group else ""),
+            item.subject,
+            item.absent,
+            item.substitute or "",
+            how,
+        )
+    console.print(table)

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from keste.models import load_school, read_school
-from keste.models.school import CurriculumRow, LoadRow, Teacher
+from keste.models.school import CurriculumRow, LoadRow, Teacher, promoted
 from keste.solver.allocate import allocate
 from keste.solver.allocation_model import penalties
 from keste.solver.load_items import candidates, components, load_items
@@ -205,7 +205,8 @@ def test_continuity_with_last_year():
     s.settings.weights.update(continuity=10)
     _need(s, "8A", "math", 4)
     _need(s, "8B", "math", 4)
-    last_year = [LoadRow("7A", "math", "B"), LoadRow("7B", "math", "A")]
+    last_year = promoted([LoadRow("7A", "math", "B"), LoadRow("7B", "math", "A")])
+    assert [row.class_name for row in last_year] == ["8A", "8B"]
     allocation = allocate(s, previous=last_year)
     assert allocation.ok
     assert _teachers_of(allocation, "8A math") == ("B",)
@@ -292,7 +293,7 @@ def test_solve_moves_allocated_load_off_a_teacher_whose_lessons_cannot_be_placed
     _need(s, "8A", "art", 1)
     _need(s, "8B", "math", 1)
     _need(s, "8B", "music", 1)
-    last_year = [LoadRow("7A", "math", "X"), LoadRow("7B", "math", "X")]
+    last_year = promoted([LoadRow("7A", "math", "X"), LoadRow("7B", "math", "X")])
     assert sorted(allocate(s, previous=last_year).hours_of().items()) == [
         ("X", 2),
         ("Y", 1),
@@ -325,7 +326,7 @@ def test_allocation_is_optimal_by_brute_force():
     _need(s, "8A", "eng", 3, grade=8, students=26)
     _need(s, "8A", "music", 1, grade=8, students=26)
     next(x for x in s.subjects if x.code == "eng").split = True
-    last_year = [LoadRow("1A", "read", "P2"), LoadRow("7A", "music", "E2")]
+    last_year = promoted([LoadRow("1A", "read", "P2"), LoadRow("7A", "music", "E2")])
     allocation = allocate(s, previous=last_year)
     assert allocation.status == "OPTIMAL"
 

@@ -297,6 +297,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {  # kind: (en, kk, ru)
         "--time-limit.",
     ),
     "allocation": ("{reason}", "{reason}", "{reason}"),
+    "impossible_unexplained": (
+        "No timetable exists, but keste could not narrow down the reason within the time limit; "
+        "try keste explain with a longer --time-limit.",
+        "Кесте жоқ, бірақ берілген уақытта себебін анықтау мүмкін болмады; keste explain "
+        "командасын ұзағырақ --time-limit мәнімен іске қосыңыз.",
+        "Расписания нет, но за отведённое время не удалось сузить причину; запустите keste "
+        "explain с большим --time-limit.",
+    ),
 }
 LANGUAGES = ("en", "kk", "ru")
 

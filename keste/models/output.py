@@ -7,7 +7,7 @@ in any of the three languages.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from keste.models.bells import schedules
+from keste.models.changes import KINDS, Change
 from keste.models.curriculum import class_curriculum
 from keste.models.findings import Finding, render
 from keste.models.labels import aliases, label
@@ -71,7 +72,7 @@ def timetable_workbook(
     _load_sheet(workbook, school, timetable, lang)
     if changes is not None:
         _changes_sheet(workbook, changes, lang)
-    _report_sheet(workbook, school, timetable, report, lang)
+    _report_sheet(workbook, school, timetable, report, lang, changes)
     return workbook
 
 
@@ -365,15 +366,40 @@ def _load_sheet(workbook: Workbook, school: School, timetable: Timetable, lang: 
     tariff_sheet(workbook, school, entries, lang)
 
 
-def _changes_sheet(workbook: Workbook, changes: list, lang: str) -> None:
-    sheet = workbook.create_sheet(label("Changes", lang))
-    for row in changes:
-        sheet.append(list(row))
+def _changes_sheet(workbook: Workbook, changes: list[Change], lang: str) -> None:
+    """Each lesson that moved, changed teacher or room, or was removed or added."""
+    sheet = workbook.create_sheet(label("Changes", lang), 1)
+    columns = ("change", "class", "group", "subject", "before", "teacher", "room")
+    sheet.append([label(k, lang) for k in columns] + [label(k, lang) for k in columns[4:]])
+    sheet.cell(1, 8).value = label("after", lang)
+    for change in changes:
+        sheet.append(
+            [
+                label(f"change_{change.kind}", lang),
+                change.class_name,
+                change.group,
+                change.subject,
+                *_lesson_cells(change.before, lang),
+                *_lesson_cells(change.after, lang),
+            ]
+        )
     style_table(sheet)
+    print_setup(sheet)
+
+
+def _lesson_cells(row: LessonRow | None, lang: str) -> list:
+    if row is None:
+        return [None, None, None]
+    return [f"{_day(row.day, lang)} {row.period}", ", ".join(row.teachers), row.room]
 
 
 def _report_sheet(
-    workbook: Workbook, school: School, timetable: Timetable, report: Any, lang: str
+    workbook: Workbook,
+    school: School,
+    timetable: Timetable,
+    report: Any,
+    lang: str,
+    changes: list[Change] | None = None,
 ) -> None:
     info = timetable.info
     sheet = workbook.create_sheet(label("Report", lang), 0)
@@ -396,6 +422,10 @@ def _report_sheet(
     ]
     if info.interrupted:
         rows.append(("", label("interrupted", lang)))
+    if changes is not None:
+        counts = Counter(change.kind for change in changes)
+        summary = ", ".join(f"{label('change_' + k, lang)} {counts[k]}" for k in KINDS)
+        rows.append((label("changes_count", lang), summary))
     rows += [("", note) for note in info.notes]
     for row in rows:
         sheet.append(list(row))

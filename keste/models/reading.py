@@ -36,8 +36,11 @@ def load_school(path: Path | str) -> School:
     return school
 
 
-def read_load(path: Path | str, school: School) -> tuple[list[LoadRow] | None, Problems]:
-    """The Load sheet of another workbook (e.g. `keste allocate`'s), checked against the school."""
+def read_load(
+    path: Path | str, school: School, check: bool = True
+) -> tuple[list[LoadRow] | None, Problems]:
+    """The Load sheet of another workbook (e.g. `keste allocate`'s), checked against the school
+    (unless check is False: last year's load may name teachers and classes gone since)."""
     path = Path(path)
     problems = Problems()
     names = SHEET_BY_KEY["Load"].names()
@@ -49,7 +52,8 @@ def read_load(path: Path | str, school: School) -> tuple[list[LoadRow] | None, P
         return None, problems
     found = Problems()
     loaded = build_school(tables, found)
-    validate_school(replace(school, load=loaded.load), found)
+    if check:
+        validate_school(replace(school, load=loaded.load), found)
     problems.extend(p for p in found if p.sheet == tables[0].name)
     return loaded.load, problems
 

@@ -6,7 +6,8 @@ Records keep their source row (not compared) so later checks can point the user 
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
+import itertools
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from keste.models.problems import Source
@@ -322,3 +323,14 @@ def _match_selector_item(item: str, classes: list[SchoolClass]) -> list[SchoolCl
     except ValueError:
         return []
     return [c for c in classes if c.grade in grades]
+
+
+def promoted(rows: list[LoadRow]) -> list[LoadRow]:
+    """Last year's Load rows under this year's class names: last year's 6A is this year's 7A."""
+    return [replace(row, class_name=_next_year(row.class_name)) for row in rows]
+
+
+def _next_year(class_name: str) -> str:
+    digits = "".join(itertools.takewhile(str.isdigit, class_name))
+    rest = class_name[len(digits) :]
+    return f"{int(digits) + 1}{rest}" if digits and rest else class_name

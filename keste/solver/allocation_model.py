@@ -242,7 +242,8 @@ def _balance(built: AllocationModel) -> None:
 
 
 def _continuity(built: AllocationModel, previous: list[LoadRow]) -> None:
-    """Last year's teacher keeps the class: last year's 6A is this year's 7A."""
+    """The previous teacher keeps the class (last year's, see promoted(), or the approved
+    timetable's when re-solving mid-year)."""
     for index, teacher in previous_teachers(built.open_items, previous).items():
         variable = built.assign.get((index, teacher))
         if variable is not None:
@@ -250,24 +251,15 @@ def _continuity(built: AllocationModel, previous: list[LoadRow]) -> None:
 
 
 def previous_teachers(items: list[LoadItem], previous: list[LoadRow]) -> dict[int, str]:
-    """Item index -> its teacher last year (by last year's class name, or this year's)."""
+    """Item index -> its teacher in the previous load (whose classes carry this year's names)."""
     before = {(row.class_name, row.subject, row.group): row.teacher for row in previous}
     found = {}
     for item in items:
-        if not item.class_name:
-            continue
-        group = None if item.group is None else int(item.group)
-        for old in (_previous_name(item.class_name), item.class_name):
-            if (old, item.subject, group) in before:
-                found[item.index] = before[(old, item.subject, group)]
-                break
+        if item.class_name:
+            group = None if item.group is None else int(item.group)
+            if (item.class_name, item.subject, group) in before:
+                found[item.index] = before[(item.class_name, item.subject, group)]
     return found
-
-
-def _previous_name(class_name: str) -> str:
-    digits = "".join(ch for ch in class_name if ch.isdigit())
-    rest = class_name[len(digits) :] if class_name.startswith(digits) else ""
-    return f"{int(digits) - 1}{rest}" if digits and rest else class_name
 
 
 # ------------------------------------------------------------------------------ exact values

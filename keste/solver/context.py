@@ -13,6 +13,7 @@ from ortools.sat.python import cp_model
 
 from keste.models.bells import schedules
 from keste.models.school import BellSchedule, School
+from keste.models.timetable import Timetable
 from keste.solver.demand import Demand, Meeting
 
 Slot = tuple[int, int]  # (day index, period number)
@@ -39,6 +40,7 @@ class ModelContext:
     occupancy: dict[tuple[str, int, int], list] = field(default_factory=dict)
     objective: object = None  # the weighted sum of every penalty, set once the model is built
     diagnose: bool = False  # guard every hard rule with an assumption literal (why no timetable)
+    approved: Timetable | None = None  # re-solving: the timetable to change as little as possible
     guards: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

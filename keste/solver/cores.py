@@ -2,8 +2,9 @@
 
 Every hard rule is guarded by an assumption literal (one per family of rules and entity). CP-SAT
 returns a sufficient set of assumptions for infeasibility; deleting them one at a time while the
-rest stays infeasible shrinks it to a minimal one (within a time budget: a larger set is still a
-true explanation, only a less sharp one).
+rest stays infeasible shrinks it to a minimal one. Each trial is solved with its literals fixed in
+a copy of the model rather than assumed: CP-SAT's presolve then decides it far faster. Within a
+time budget: a larger set is still a true explanation, only a less sharp one.
 """
 
 from __future__ import annotations
@@ -27,13 +28,32 @@ class Core:
         return self.status == cp_model.INFEASIBLE
 
 
+def decide(
+    model: cp_model.CpModel,
+    literals: list,
+    time_limit: float,
+    workers: int = 0,
+    parameters: dict | None = None,
+) -> int:
+    """Whether the model has a solution with every literal true. Literals fixed in a copy of the
+    model, not assumed: CP-SAT's presolve then uses them, which is much faster on a school."""
+    fixed = model.clone()
+    for literal in literals:
+        fixed.add(fixed.get_bool_var_from_proto_index(literal.index) == 1)
+    return new_solver(time_limit, workers, parameters=parameters).solve(fixed)
+
+
 def infeasible(
-    model: cp_model.CpModel, literals: list, time_limit: float, workers: int = 0
+    model: cp_model.CpModel,
+    literals: list,
+    time_limit: float,
+    workers: int = 0,
+    parameters: dict | None = None,
 ) -> tuple[int, list[int]]:
     """Solve under the assumptions; (status, indices of a sufficient set when INFEASIBLE)."""
     model.clear_assumptions()
     model.add_assumptions(literals)
-    solver = new_solver(time_limit, workers)
+    solver = new_solver(time_limit, workers, parameters=parameters)
     status = solver.solve(model)
     found = (
         list(solver.sufficient_assumptions_for_infeasibility())
@@ -45,13 +65,21 @@ def infeasible(
 
 
 def minimal_core(
-    model: cp_model.CpModel, literals: list, time_limit: float, workers: int = 0
+    model: cp_model.CpModel,
+    literals: list,
+    time_limit: float,
+    workers: int = 0,
+    parameters: dict | None = None,
 ) -> Core:
     """A minimal infeasible subset of the literals, as far as the time allows."""
     deadline = time.perf_counter() + time_limit
-    status, found = infeasible(model, literals, time_limit, workers)
+    status = decide(model, literals, time_limit, workers, parameters)
     if status != cp_model.INFEASIBLE:
         return Core(status)
+    remaining = deadline - time.perf_counter()
+    status, found = infeasible(model, literals, remaining, workers, parameters)
+    if status != cp_model.INFEASIBLE:
+        return Core(cp_model.INFEASIBLE, [], minimal=False)  # impossible; not narrowed in time
     by_index = {literal.index: literal for literal in literals}
     core = [by_index[i] for i in found if i in by_index] or list(literals)
     minimal = True
@@ -62,10 +90,9 @@ def minimal_core(
             minimal = False
             break
         trial = core[:index] + core[index + 1 :]
-        status, found = infeasible(model, trial, remaining, workers)
+        status = decide(model, trial, remaining, workers, parameters)
         if status == cp_model.INFEASIBLE:
-            narrowed = [by_index[i] for i in found if i in by_index]
-            core = narrowed if narrowed and len(narrowed) < len(trial) else trial
+            core = trial
         else:
             minimal = minimal and status != cp_model.UNKNOWN
             index += 1

@@ -20,10 +20,10 @@ from keste.models.school import School
 from keste.models.values import format_int_ranges, format_time_blocks
 from keste.solver.checks import capacity_checks
 from keste.solver.context import ModelContext
-from keste.solver.cores import Core, infeasible, minimal_core
+from keste.solver.cores import Core, decide, minimal_core
 from keste.solver.demand import Demand
 from keste.solver.lessons import owner
-from keste.solver.timetable import build_model
+from keste.solver.timetable import FIRST_PARAMETERS, build_model
 
 IMPOSSIBLE, FEASIBLE, UNDECIDED = "impossible", "feasible", "undecided"
 
@@ -79,7 +79,8 @@ class TimetableCore:
 
 def find_core(school: School, demand: Demand, time_limit: float, workers: int = 0) -> TimetableCore:
     ctx = build_model(school, demand, diagnose=True)
-    core = minimal_core(ctx.model, list(ctx.guards.values()), time_limit, workers)
+    guards = list(ctx.guards.values())
+    core = minimal_core(ctx.model, guards, time_limit, workers, FIRST_PARAMETERS)
     names = {literal.index: key for key, literal in ctx.guards.items()}
     facts = sorted((names[literal.index] for literal in core.literals), key=_fact_order)
     return TimetableCore(ctx, core, facts)
@@ -109,6 +110,8 @@ def explain_core(found: TimetableCore, time_limit: float, workers: int = 0) -> D
         return Diagnosis(FEASIBLE, [Finding("feasible")])
     if not found.core.infeasible:
         return Diagnosis(UNDECIDED, [Finding("undecided")])
+    if not found.facts:
+        return Diagnosis(IMPOSSIBLE, [Finding("impossible_unexplained")])
     facts = [describe_fact(found.ctx, family, key) for family, key in found.facts]
     finding = Finding(
         "core" if found.core.minimal else "core_not_minimal",
@@ -135,7 +138,7 @@ def _enough_to_relax(
         if remaining <= 0:
             return None
         others = [literal for literal in every if literal is not found.ctx.guards[fact]]
-        status, _ = infeasible(found.ctx.model, others, remaining, workers)
+        status = decide(found.ctx.model, others, remaining, workers, FIRST_PARAMETERS)
         if status in (cp_model.FEASIBLE, cp_model.OPTIMAL):
             return fact
     return None

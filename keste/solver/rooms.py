@@ -45,8 +45,11 @@ class RoomBook:
         self.taken[room].append((day, start, end, week))
 
 
-def build_timetable(school: School, demand: Demand, solution: Solution) -> Timetable:
-    rooms = assign_rooms(school, demand, solution)
+def build_timetable(
+    school: School, demand: Demand, solution: Solution, approved: Timetable | None = None
+) -> Timetable:
+    """The Lessons and Meals rows; rooms as in the approved timetable where they are free."""
+    rooms = assign_rooms(school, demand, solution, approved)
     bells = schedules(school)
     days = school.settings.days
     lessons = []
@@ -85,10 +88,16 @@ def build_timetable(school: School, demand: Demand, solution: Solution) -> Timet
 
 
 def assign_rooms(
-    school: School, demand: Demand, solution: Solution
+    school: School, demand: Demand, solution: Solution, approved: Timetable | None = None
 ) -> dict[tuple[int, int, int, int], str | None]:
     if not school.rooms:
         return {}
+    days = school.settings.days
+    old_rooms = {
+        (row.class_name, row.group, row.subject, row.day, row.period): row.room
+        for row in (approved.lessons if approved else [])
+        if row.room
+    }
     bells = schedules(school)
     book = RoomBook()
     chosen: dict[tuple[int, int, int, int], str | None] = {}
@@ -111,7 +120,12 @@ def assign_rooms(
     last_room: dict[tuple[str, int], str] = {}
     needs.sort(key=lambda item: (item[1].day, item[1].start, -item[1].section_data.students))
     for key, need in needs:
-        room = _pick(need, by_type[need.section_data.room_type], book, last_room)
+        section = need.section_data
+        before = {
+            old_rooms.get((c, section.group, section.subject, days[need.day], key[3]))
+            for c in section.classes
+        }
+        room = _pick(need, by_type[section.room_type], book, last_room, before)
         chosen[key] = room
         if room is not None:
             book.take(room, need.day, need.start, need.end, need.section_data.week)
@@ -121,8 +135,14 @@ def assign_rooms(
 
 
 def _pick(
-    need: _Need, rooms: list[Room], book: RoomBook, last_room: dict[tuple[str, int], str]
+    need: _Need,
+    rooms: list[Room],
+    book: RoomBook,
+    last_room: dict[tuple[str, int], str],
+    approved: set[str | None],
 ) -> str | None:
+    """A free room that seats the group: the approved timetable's, then the teacher's last one,
+    then the smallest."""
     section = need.section_data
     free = [r for r in rooms if book.free(r.name, need.day, need.start, need.end, section.week)]
     if not free:
@@ -131,5 +151,10 @@ def _pick(
     previous = {last_room.get((t, need.day)) for t in section.teachers}
     return min(
         seated,
-        key=lambda r: (r.name not in previous, r.capacity or 10_000, r.name),
+        key=lambda r: (
+            r.name not in approved,
+            r.name not in previous,
+            r.capacity or 10_000,
+            r.name,
+        ),
     ).name

@@ -13,10 +13,21 @@ from ortools.sat.python import cp_model
 MIN_SECONDS = 0.1
 
 
-def new_solver(time_limit: float, workers: int = 0, seed: int = 0) -> cp_model.CpSolver:
+def new_solver(
+    time_limit: float,
+    workers: int = 0,
+    seed: int = 0,
+    parameters: dict[str, object] | None = None,
+) -> cp_model.CpSolver:
+    """A solver with a time limit, threads (0: every core), a seed and any other parameters."""
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(MIN_SECONDS, time_limit)
     solver.parameters.num_workers = workers or os.cpu_count() or 1
     solver.parameters.random_seed = seed
     solver.parameters.catch_sigint_signal = False
+    for name, value in (parameters or {}).items():
+        if isinstance(value, list):
+            getattr(solver.parameters, name).extend(value)
+        else:
+            setattr(solver.parameters, name, value)
     return solver

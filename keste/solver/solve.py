@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from keste.models.changes import Change, timetable_changes
 from keste.models.findings import Finding
 from keste.models.problems import Problems
 from keste.models.school import LoadRow, School
@@ -28,6 +29,7 @@ from keste.solver.diagnose import (
     find_core,
 )
 from keste.solver.load_items import candidates, load_items
+from keste.solver.moves import approved_load
 from keste.solver.rooms import build_timetable
 from keste.solver.timetable import Progress, SolveOptions, TimetableSolver, build_model
 from keste.solver.validate import ValidationReport, validate
@@ -42,6 +44,7 @@ class SolveResult:
     school: School | None = None  # the school as solved: with the allocated load
     allocation: Allocation | None = None
     diagnosis: Diagnosis | None = None  # why there is no timetable, when there is none
+    changes: list[Change] | None = None  # against the approved timetable, when re-solving
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -65,20 +68,33 @@ def solve_school(
     on_progress: Callable[[Progress], None] | None = None,
     on_solver: Callable[[TimetableSolver], None] | None = None,
     previous: list[LoadRow] | None = None,
+    approved: Timetable | None = None,
 ) -> SolveResult:
     """Allocate what the Load sheet leaves open, then build and solve the timetable. When the
     timetable is impossible because of teachers keste gave load to, move load off them and try
     again (saying what moved); when it is impossible otherwise, say why.
 
+    previous: last year's Load (under this year's class names), for continuity. approved: the
+    timetable in use, to change as little as possible (its teachers are the previous load).
     on_solver receives the running solver so a caller can stop() it.
     """
+    if approved is not None and previous is None:
+        previous = approved_load(approved)
     started = time.perf_counter()
     reserved: dict[str, float] = {}
     result = SolveResult(Problems(), school=school)
     for _ in range(REALLOCATION_ROUNDS + 1):
         deadline = started + options.time_limit
         retry = _solve_once(
-            school, options, deadline, on_progress, on_solver, previous, reserved, result.notes
+            school,
+            options,
+            deadline,
+            on_progress,
+            on_solver,
+            previous,
+            reserved,
+            result.notes,
+            approved,
         )
         if reserved and retry.allocation is not None and not retry.allocation.ok:
             result.notes.append(
@@ -116,6 +132,7 @@ def _solve_once(
     previous: list[LoadRow] | None,
     reserved: dict[str, float],
     notes: list[str],
+    approved: Timetable | None = None,
 ) -> SolveResult:
     problems = Problems()
     result = SolveResult(problems, school=school, notes=notes)
@@ -132,7 +149,7 @@ def _solve_once(
     if findings:
         result.diagnosis = Diagnosis(IMPOSSIBLE, findings)
         return result
-    ctx = build_model(school, demand)
+    ctx = build_model(school, demand, approved=approved)
     remaining = replace(options, time_limit=max(1.0, deadline - time.perf_counter()))
     solver = TimetableSolver(ctx, remaining, on_progress)
     if on_solver:
@@ -141,9 +158,11 @@ def _solve_once(
     if not solution.placements:
         result.timetable = Timetable(info=solution.info)
         return result
-    timetable = build_timetable(school, demand, solution)
+    timetable = build_timetable(school, demand, solution, approved)
     result.timetable = timetable
-    result.report = validate(school, timetable)
+    result.report = validate(school, timetable, approved)
+    if approved is not None:
+        result.changes = timetable_changes(approved, timetable, school.settings.days)
     return result
 
 

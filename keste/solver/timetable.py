@@ -17,7 +17,7 @@ from pathlib import Path
 from ortools.sat.python import cp_model
 
 from keste.models.school import School
-from keste.models.timetable import SolveInfo
+from keste.models.timetable import SolveInfo, Timetable
 from keste.solver import (
     availability,
     clashes,
@@ -27,6 +27,7 @@ from keste.solver import (
     lessons,
     locks,
     meals,
+    moves,
     spread,
     wishes,
 )
@@ -49,6 +50,7 @@ STATUS = {
 FIRST_PARAMETERS: dict[str, object] = {"linearization_level": 0}
 IMPROVE_PARAMETERS: dict[str, object] = {"use_lns_only": True}
 PROVE_BELOW_VARIABLES = 5_000  # small models: the default portfolio proves optimality quickly
+CLOSEST_SHARE = 0.5  # of the time limit, re-solving: the timetable closest to the approved one
 COMPLETE_SECONDS = 60  # to extend a first timetable to the soft rules' variables
 
 
@@ -87,11 +89,14 @@ class Solution:
     info: SolveInfo = field(default_factory=SolveInfo)
 
 
-def build_model(school: School, demand: Demand, diagnose: bool = False) -> ModelContext:
+def build_model(
+    school: School, demand: Demand, diagnose: bool = False, approved: Timetable | None = None
+) -> ModelContext:
     """The hard rules only: any solution of this model is a valid timetable. With diagnose,
     every rule is guarded by an assumption literal (see cores.py)."""
-    ctx = ModelContext(school, demand, diagnose=diagnose)
+    ctx = ModelContext(school, demand, diagnose=diagnose, approved=approved)
     availability.create_lesson_variables(ctx)
+    moves.hint(ctx)
     meals.create_meal_variables(ctx)
     ctx.build_occupancy()
     lessons.add(ctx)
@@ -108,6 +113,7 @@ def add_soft_rules(ctx: ModelContext) -> None:
     spread.add(ctx)
     gaps.add(ctx)
     wishes.add(ctx)
+    moves.add(ctx)
     objective = [p.weight * term for p in ctx.penalties.values() if p.weight for term in p.terms]
     ctx.objective = cp_model.LinearExpr.sum(objective) if objective else None
 
@@ -179,11 +185,13 @@ class TimetableSolver:
         started = time.perf_counter()
         reporter = _Reporter(started, self.on_progress, stop_after_first=False)
         first = self.options.first_parameters
+        time_limit = self.options.time_limit
+        if self.ctx.approved is not None:  # first the timetable closest to the approved one
+            moves.add(self.ctx)
+            self.ctx.model.minimize(sum(self.ctx.penalties["moved_lessons"].terms))
+            time_limit *= CLOSEST_SHARE
         status = self._run(
-            self.ctx.model,
-            reporter,
-            self.options.time_limit,
-            FIRST_PARAMETERS if first is None else first,
+            self.ctx.model, reporter, time_limit, FIRST_PARAMETERS if first is None else first
         )
         values = list(self.solver.response_proto.solution) if _found(status) else None
         add_soft_rules(self.ctx)
@@ -250,13 +258,8 @@ class TimetableSolver:
         time_limit: float,
         parameters: dict[str, object] | None = None,
     ) -> int:
-        self.solver = new_solver(time_limit, self.options.workers, self.options.seed)
+        self.solver = new_solver(time_limit, self.options.workers, self.options.seed, parameters)
         params = self.solver.parameters
-        for name, value in (parameters or {}).items():
-            if isinstance(value, list):
-                getattr(params, name).extend(value)
-            else:
-                setattr(params, name, value)
         if self.options.log_path:
             params.log_search_progress = True
             params.log_to_stdout = False

@@ -47,6 +47,7 @@ MODEL_RULES = (
     "hardest_back_to_back",
     "subject_spread",
     "teacher_wishes",
+    "moved_lessons",  # only when re-solving from an earlier timetable
 )
 
 
@@ -76,15 +77,26 @@ class ValidationReport:
         return sum(self.penalties[r] * self.weights[r] for r in MODEL_RULES if r in self.penalties)
 
 
-def validate(school: School, timetable: Timetable) -> ValidationReport:
-    return _Validator(school, timetable.lessons, timetable.meals).run()
+def validate(
+    school: School, timetable: Timetable, previous: Timetable | None = None
+) -> ValidationReport:
+    """Every hard rule and soft penalty; with `previous` (the timetable this one replaces), also
+    the lessons that moved."""
+    return _Validator(school, timetable.lessons, timetable.meals, previous).run()
 
 
 class _Validator:
-    def __init__(self, school: School, lessons: list[LessonRow], meals: list[MealRow]):
+    def __init__(
+        self,
+        school: School,
+        lessons: list[LessonRow],
+        meals: list[MealRow],
+        previous: Timetable | None = None,
+    ):
         self.school = school
         self.lessons = lessons
         self.meals = meals
+        self.previous = previous
         self.bells = schedules(school)
         self.days = school.settings.days
         self.report = ValidationReport(
@@ -515,6 +527,8 @@ class _Validator:
         penalties["subject_spread"] = spread
         penalties["teacher_wishes"] = self._wishes()
         penalties["room_changes"] = self._room_changes()
+        if self.previous is not None:
+            penalties["moved_lessons"] = self._moved_lessons()
 
     def _slot_difficulty(self, rows: list[LessonRow]) -> int:
         return max(subject_difficulty(self.school, r.subject) for r in rows)
@@ -632,6 +646,18 @@ class _Validator:
             if teacher.code in r.teachers and _covers(block, r)
         }
         return len(seen)
+
+    def _moved_lessons(self) -> int:
+        """Rows of the old Lessons sheet whose class, group and subject are not at that time any
+        more, less those that went because the subject has fewer lessons a week now."""
+        before: dict[tuple, set] = defaultdict(set)
+        after: dict[tuple, set] = defaultdict(set)
+        for rows, times in ((self.previous.lessons, before), (self.lessons, after)):
+            for row in rows:
+                times[(row.class_name, row.subject, row.group)].add((row.day, row.period))
+        return sum(
+            min(len(old), len(after[key])) - len(old & after[key]) for key, old in before.items()
+        )
 
     def _room_changes(self) -> int:
         changes = 0
