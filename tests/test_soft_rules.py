@@ -154,4 +154,4 @@ def test_weights_come_from_the_school_sheet():
     s = _gappy_day()
     _weights(s, hard_subject_position=5, teacher_gaps=10)
     assert solve(s).report.weights["teacher_gaps"] == 10
-    assert set(MODEL_RULES) <= set(solve(s).report.penalties)
+    assert set(MODEL_RULES) - {"moved_lessons"} <= set(solve(s).report.penalties)  # no --from
