@@ -48,13 +48,20 @@ def is_split(school: School, school_class: SchoolClass, row: CurriculumRow) -> b
 
 
 def weekly_hours(school: School, school_class: SchoolClass) -> float:
-    """Academic hours a week for a class: its curriculum plus the elective blocks it sits in."""
+    """Academic hours a week for a class: its curriculum, the elective blocks it sits in, and
+    its whole-class activities (in periods of the school's lesson length)."""
     hours = sum(row.hours for row in class_curriculum(school, school_class).values())
     blocks: dict[str, float] = {}
     for group in school.electives:
         if school_class in select_classes(group.classes, school.classes):
             blocks[group.block] = max(blocks.get(group.block, 0), group.hours)
-    return hours + sum(blocks.values())
+    periods = sum(
+        activity.lessons * activity.length
+        for activity in school.activities
+        if (school_class.name, None) in activity.parts()
+    )
+    per_hour = school.settings.lesson_minutes / school.settings.hour_minutes
+    return hours + sum(blocks.values()) + periods * per_hour
 
 
 # Subjects without a difficulty on the Subjects sheet get one from their code or name (DOMAIN.md).

@@ -160,6 +160,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {  # kind: (en, kk, ru)
         "{teacher} мұғалімі бос емес: {when}",
         "учитель {teacher} недоступен: {when}",
     ),
+    "fact_teacher_days": (
+        "teacher {teacher} works at most {limit} days a week",
+        "{teacher} мұғалімі аптасына ең көбі {limit} күн жұмыс істейді",
+        "учитель {teacher} работает не более {limit} дней в неделю",
+    ),
     "fact_rooms": (
         "there are {rooms} room(s) of type {type}",
         "{type} түріндегі кабинеттер саны: {rooms}",
@@ -277,6 +282,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {  # kind: (en, kk, ru)
         "allow {subject} {want} times a day or as a double lesson (Subjects)",
         "{subject} пәніне күніне {want} рет немесе қос сабаққа рұқсат етіңіз (Subjects)",
         "разрешите {subject} {want} раз(а) в день или сдвоенный урок (Subjects)",
+    ),
+    "relax_teacher_days": (
+        "let teacher {teacher} work {want} days a week (Teachers: max_days)",
+        "{teacher} мұғаліміне аптасына {want} күн жұмыс істеуге рұқсат етіңіз (Teachers: max_days)",
+        "разрешите учителю {teacher} работать {want} дней в неделю (Teachers: max_days)",
     ),
     "relax_teacher_clash": (
         "give one of the lessons of teacher {teacher} to another teacher",

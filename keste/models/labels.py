@@ -154,6 +154,21 @@ LABELS: dict[str, tuple[str, str, str]] = {  # key: (en, kk, ru)
         "все группы элективного блока в одно время",
     ),
     # soft rules
+    "rule_activities": (
+        "every activity's lessons placed, in runs of its length, at most its number a day",
+        "әр сабақтың (Activities) барлық сабағы қойылған, ұзақтығы мен күндік шегі сақталған",
+        "все занятия (Activities) размещены, с их длительностью и дневным пределом",
+    ),
+    "rule_class_unavailable": (
+        "no lesson when its class is unavailable",
+        "сынып бос емес уақытта сабақ жоқ",
+        "нет уроков, когда класс недоступен",
+    ),
+    "rule_teacher_days": (
+        "no teacher works more days than their max_days",
+        "мұғалім max_days-тан көп күн жұмыс істемейді",
+        "учитель работает не больше дней, чем max_days",
+    ),
     "rule_teacher_gaps": (
         "teacher gaps (idle periods between lessons)",
         "мұғалімдердің терезелері",

@@ -131,6 +131,7 @@ class SchoolClass:
     bells: str | None = None
     home_room: str | None = None
     max_lessons_per_day: int | None = None
+    unavailable: tuple[TimeBlock, ...] = ()  # times the class has no lessons here
     source: Source | None = field(default=None, compare=False, repr=False)
 
 
@@ -186,6 +187,7 @@ class Teacher:
     max_hours: float | None = None
     unavailable: tuple[TimeBlock, ...] = ()
     wishes: tuple[Wish, ...] = ()
+    max_days: int | None = None  # days a week the teacher works at most
     source: Source | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -229,6 +231,42 @@ class ElectiveGroup:
 
 
 @dataclass
+class ClassGroup:
+    """A named group of a class (the Groups sheet): the groups of a class divide it, any way
+    (three language groups, profile groups); each can have its own lessons at the same time."""
+
+    class_name: str
+    group: str
+    students: int | None = None
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Activity:
+    """Lessons stated directly (the Activities sheet): who sits together (classes, or groups of
+    them: a stream of parallel classes), who teaches (any number of teachers), how many a week,
+    and how many periods each lasts."""
+
+    activity: str
+    students: tuple[str, ...]  # class names, or 'class/group' with a group of the Groups sheet
+    subject: str
+    lessons: int
+    teachers: tuple[str, ...] = ()
+    length: int = 1
+    max_per_day: int = 1
+    room_type: str | None = None
+    last_of_day: bool = False  # ends its students' day
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+    def parts(self) -> list[tuple[str, str | None]]:
+        """(class, group or None) for each students entry."""
+        return [
+            (entry.split("/", 1)[0], entry.split("/", 1)[1] if "/" in entry else None)
+            for entry in self.students
+        ]
+
+
+@dataclass
 class Choice:
     student: str
     class_name: str
@@ -267,6 +305,8 @@ class School:
     load: list[LoadRow] = field(default_factory=list)
     rooms: list[Room] = field(default_factory=list)
     electives: list[ElectiveGroup] = field(default_factory=list)
+    groups: list[ClassGroup] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
     locks: list[Lock] = field(default_factory=list)
     meals: list[MealRule] = field(default_factory=list)
@@ -302,6 +342,14 @@ class School:
 
     def is_primary(self, grade: int) -> bool:
         return grade in self.settings.primary_grades
+
+    @cached_property
+    def groups_of(self) -> dict[str, tuple[str, ...]]:
+        """Class -> the names of its groups on the Groups sheet (none for most classes)."""
+        found: dict[str, tuple[str, ...]] = {}
+        for row in self.groups:
+            found[row.class_name] = (*found.get(row.class_name, ()), row.group)
+        return found
 
 
 def select_classes(selector: tuple[str, ...], classes: list[SchoolClass]) -> list[SchoolClass]:

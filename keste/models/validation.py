@@ -29,6 +29,8 @@ def validate_school(school: School, problems: Problems) -> None:
     _check_teachers(school, problems)
     _check_load(school, problems)
     _check_electives(school, problems)
+    _check_groups(school, problems)
+    _check_activities(school, problems)
     _check_choices(school, problems)
     _check_locks(school, problems)
     _check_meals(school, problems)
@@ -98,6 +100,9 @@ def _check_classes(school: School, problems: Problems) -> None:
                 **at(school_class.source, "max_lessons_per_day"),
                 value=limit,
             )
+    longest = max((len(s.periods) for s in bells.values()), default=0)
+    for school_class in school.classes:
+        _check_unavailable(school, school_class, longest, problems)
     _check_shared_home_rooms(school, problems)
 
 
@@ -216,7 +221,9 @@ def _check_weekly_load(school: School, school_class: SchoolClass, problems: Prob
             **problems.at(school_class.source, "class"),
             value=school_class.name,
         )
-    if hours == 0:
+    if hours == 0 and not any(
+        school_class.name == name for a in school.activities for name, _ in a.parts()
+    ):
         problems.warning(
             f"class {school_class.name} has no curriculum hours",
             **problems.at(school_class.source, "class"),
@@ -234,19 +241,24 @@ def _check_teachers(school: School, problems: Problems) -> None:
                     **problems.at(teacher.source, "subjects"),
                     value=code,
                 )
-        for block in teacher.unavailable:
-            if block.day not in school.settings.days:
-                problems.warning(
-                    f"{block.day} is not a school day ({','.join(school.settings.days)})",
-                    **problems.at(teacher.source, "unavailable"),
-                    value=str(block),
-                )
-            if block.periods and max(block.periods) > longest:
-                problems.warning(
-                    f"the longest bell schedule has {longest} periods",
-                    **problems.at(teacher.source, "unavailable"),
-                    value=str(block),
-                )
+        _check_unavailable(school, teacher, longest, problems)
+
+
+def _check_unavailable(school: School, record, longest: int, problems: Problems) -> None:
+    """A teacher's or a class's unavailable times name school days and existing periods."""
+    for block in record.unavailable:
+        if block.day not in school.settings.days:
+            problems.warning(
+                f"{block.day} is not a school day ({','.join(school.settings.days)})",
+                **problems.at(record.source, "unavailable"),
+                value=str(block),
+            )
+        if block.periods and max(block.periods) > longest:
+            problems.warning(
+                f"the longest bell schedule has {longest} periods",
+                **problems.at(record.source, "unavailable"),
+                value=str(block),
+            )
 
 
 def _check_reference(
@@ -350,6 +362,74 @@ def _check_electives(school: School, problems: Problems) -> None:
                 f"({format_number(first)})",
                 **at(group.source, "hours"),
                 value=format_number(group.hours),
+            )
+
+
+def _check_groups(school: School, problems: Problems) -> None:
+    for row in school.groups:
+        _check_reference(school, problems, row.source, "class", row.class_name, "class")
+        if "/" in row.group:
+            problems.error(
+                "expected a group name without '/' (it separates class and group on Activities)",
+                **problems.at(row.source, "group"),
+                value=row.group,
+            )
+    for class_name in school.groups_of:
+        school_class = school.class_by_name.get(class_name)
+        if school_class is None:
+            continue
+        split = [
+            code
+            for code, row in class_curriculum(school, school_class).items()
+            if is_split(school, school_class, row)
+        ]
+        if split:
+            problems.error(
+                f"class {class_name} has groups on the Groups sheet and is also split into halves "
+                f"for {', '.join(split)}: keste divides a class one way; give those lessons on "
+                "Activities with the class's groups instead",
+                sheet="Groups",
+                value=class_name,
+            )
+
+
+def _check_activities(school: School, problems: Problems) -> None:
+    if not school.curriculum and not school.activities:
+        problems.error(
+            "expected the lessons: rows on the Curriculum sheet (hours per grade or class) or on "
+            "the Activities sheet",
+            sheet="Curriculum",
+        )
+    longest = max((len(s.periods) for s in schedules(school).values()), default=0)
+    days = len(school.settings.days)
+    for activity in school.activities:
+        at = problems.at
+        _check_reference(school, problems, activity.source, "subject", activity.subject, "subject")
+        for teacher in activity.teachers:
+            _check_reference(school, problems, activity.source, "teachers", teacher, "teacher")
+        for class_name, group in activity.parts():
+            if not _check_reference(
+                school, problems, activity.source, "students", class_name, "class"
+            ):
+                continue
+            if group is not None and group not in school.groups_of.get(class_name, ()):
+                problems.error(
+                    f"expected a group of {class_name} listed on the Groups sheet",
+                    **at(activity.source, "students"),
+                    value=f"{class_name}/{group}",
+                )
+        if activity.length > longest:
+            problems.error(
+                f"expected a length of at most {longest} periods (the longest day)",
+                **at(activity.source, "length"),
+                value=activity.length,
+            )
+        if activity.lessons > days * activity.max_per_day:
+            problems.error(
+                f"{activity.lessons} lessons a week do not fit {days} days at "
+                f"{activity.max_per_day} a day; raise max_per_day",
+                **at(activity.source, "lessons"),
+                value=activity.lessons,
             )
 
 

@@ -37,20 +37,21 @@ def longest_day(school: School, class_name: str) -> int:
 def allowed_slots(
     ctx: ModelContext, meeting: Meeting, full_days: bool = False
 ) -> list[tuple[Slot, list[str]]]:
-    """Each slot the class's day can reach (every period of its bells with full_days), with the
-    teachers who are unavailable then."""
+    """Each slot the class's day can reach (every period of its bells with full_days) and its
+    classes are available, with the teachers who are unavailable then."""
     reach = min(longest_day(ctx.school, c) for c in meeting.classes)
     if full_days:
         reach = len(ctx.periods(meeting.bells))
     teachers = [
         ctx.school.teacher_by_code[t] for t in meeting.teachers if t in ctx.school.teacher_by_code
     ]
+    closed = [b for c in meeting.classes for b in ctx.school.class_by_name[c].unavailable]
     slots = []
     for day_index, day in enumerate(ctx.days):
         for period in ctx.periods(meeting.bells):
-            if period > reach:
-                continue
             clock = ctx.clock(meeting.bells, period)
+            if period > reach or any(blocks_slot(b, day, period, clock) for b in closed):
+                continue
             busy = [t.code for t in teachers if not teacher_free(t, day, period, clock)]
             slots.append(((day_index, period), busy))
     return slots

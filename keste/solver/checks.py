@@ -162,9 +162,13 @@ def _subject_days(ctx: ModelContext, reported_teachers: set) -> list[Finding]:
         for (day, _), busy in allowed_slots(ctx, meeting):
             if not busy:
                 per_day[day] += 1
-        most = meeting.max_per_day * (2 if meeting.max_doubles else 1)
-        capacity = sum(min(most, slots) for slots in per_day.values())
-        capacity = min(capacity, len(per_day) * meeting.max_per_day + meeting.max_doubles)
+        if meeting.length > 1:  # lessons of several periods: counted in periods
+            most = meeting.max_per_day * meeting.length
+            capacity = sum(min(most, slots) for slots in per_day.values())
+        else:
+            most = meeting.max_per_day * (2 if meeting.max_doubles else 1)
+            capacity = sum(min(most, slots) for slots in per_day.values())
+            capacity = min(capacity, len(per_day) * meeting.max_per_day + meeting.max_doubles)
         if meeting.lessons <= capacity:
             continue
         findings.append(

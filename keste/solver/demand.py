@@ -50,8 +50,10 @@ class Meeting:
     min_doubles: int = 0
     max_doubles: int = 0
     max_per_day: int = 1
-    block: str | None = None
-    last_of_day: bool = False  # a lone every-other-week lesson ends its class's day
+    block: str | None = None  # an elective block: its classes are busy whole
+    last_of_day: bool = False  # ends its students' day (a lone every-other-week lesson, or asked)
+    activity: str | None = None  # a row of the Activities sheet
+    length: int = 1  # periods each lesson lasts (lessons counts periods)
     sets: tuple[str, ...] = ()  # atomic student sets it occupies (filled in by expand)
     set_difficulty: dict[str, int] = field(default_factory=dict)
 
@@ -86,6 +88,8 @@ class Meeting:
     def label(self) -> str:
         if self.block:
             return f"block {self.block} ({','.join(self.classes)})"
+        if self.activity:
+            return f"activity {self.activity} ({','.join(self.classes)})"
         parts = [s.subject + (f" g{s.group}" if s.group else "") for s in self.sections]
         return f"{','.join(self.classes)} {'+'.join(dict.fromkeys(parts))}"
 
@@ -116,6 +120,7 @@ def expand(school: School, problems: Problems, load: list[LoadRow] | None = None
         items = _class_items(school, school_class, teachers, problems)
         meetings += _class_meetings(school, school_class, items)
     meetings += _block_meetings(school, problems)
+    meetings += _activity_meetings(school, problems)
     for index, meeting in enumerate(meetings):
         meeting.index = index
     sets_of_class = _atomic_sets(school, meetings)
@@ -193,11 +198,8 @@ def _section(
     if group is not None:
         students = (students + (1 if group == 1 else 0)) // 2
     room_type, home_room = subject.room_type, None
-    if school.rooms and room_type is None:
-        if school_class.home_room and group in (None, 1):
-            home_room = school_class.home_room
-        else:
-            room_type = GENERIC_ROOM
+    if room_type is None:
+        room_type, home_room = ordinary_room(school, school_class, group in (None, 1))
     return Section(
         subject_code,
         (school_class.name,),
@@ -208,6 +210,18 @@ def _section(
         students,
         difficulty=subject_difficulty(school, subject_code),
     )
+
+
+def ordinary_room(
+    school: School, school_class: SchoolClass, may_use_home: bool
+) -> tuple[str | None, str | None]:
+    """(room type, home room) for a lesson that needs no special room: the class's home room,
+    else any classroom; nothing when the school lists no classrooms."""
+    if may_use_home and school_class.home_room and school.rooms:
+        return None, school_class.home_room
+    if any(room.type == GENERIC_ROOM for room in school.rooms):
+        return GENERIC_ROOM, None
+    return None, None
 
 
 def _doubles(
@@ -329,8 +343,8 @@ def _block_meetings(school: School, problems: Problems) -> list[Meeting]:
 def _block_section(school: School, group: ElectiveGroup, classes: list[SchoolClass]) -> Section:
     subject = school.subject_by_code.get(group.subject)
     room_type = group.room_type or (subject.room_type if subject else None)
-    if school.rooms and room_type is None:
-        room_type = GENERIC_ROOM
+    if room_type is None:
+        room_type, _ = ordinary_room(school, classes[0], may_use_home=False)
     students = group.students or 0
     teachers = tuple(t for t in (group.teacher, group.co_teacher) if t)
     return Section(
@@ -345,20 +359,90 @@ def _block_section(school: School, group: ElectiveGroup, classes: list[SchoolCla
     )
 
 
+def _activity_meetings(school: School, problems: Problems) -> list[Meeting]:
+    meetings = []
+    for activity in school.activities:
+        parts = [(c, g) for c, g in activity.parts() if c in school.class_by_name]
+        if not parts or activity.subject not in school.subject_by_code:
+            continue
+        classes = tuple(dict.fromkeys(c for c, _ in parts))
+        bells = {school.bells_of(school.class_by_name[c]) for c in classes}
+        if len(bells) > 1:
+            problems.error(
+                f"the classes of activity {activity.activity} follow different bell schedules "
+                f"({', '.join(sorted(bells))}); an activity meets at one time",
+                sheet="Activities",
+                value=activity.activity,
+            )
+            continue
+        difficulty = subject_difficulty(school, activity.subject)
+        room_type = activity.room_type or school.subject_by_code[activity.subject].room_type
+        home_room = None
+        if room_type is None:
+            whole_class = len(parts) == 1 and parts[0][1] is None
+            first = school.class_by_name[parts[0][0]]
+            room_type, home_room = ordinary_room(school, first, whole_class)
+        sections = []
+        for position, (class_name, group) in enumerate(parts):
+            first = position == 0  # one room for the whole activity
+            sections.append(
+                Section(
+                    activity.subject,
+                    (class_name,),
+                    group,
+                    activity.teachers,
+                    room_type if first else None,
+                    home_room if first else None,
+                    _group_size(school, class_name, group),
+                    difficulty=difficulty,
+                )
+            )
+        meetings.append(
+            Meeting(
+                0,
+                tuple(sections),
+                classes,
+                bells.pop(),
+                activity.lessons * activity.length,
+                max_per_day=activity.max_per_day,
+                last_of_day=activity.last_of_day,
+                activity=activity.activity,
+                length=activity.length,
+            )
+        )
+    return meetings
+
+
+def _group_size(school: School, class_name: str, group: str | None) -> int:
+    if group is not None:
+        for row in school.groups:
+            if row.class_name == class_name and row.group == group and row.students is not None:
+                return row.students
+    return school.class_by_name[class_name].students
+
+
 def _atomic_sets(school: School, meetings: list[Meeting]) -> dict[str, tuple[str, ...]]:
-    """A class is one student set, or two halves when its halves ever meet apart."""
+    """A class is one student set; its groups from the Groups sheet; or two halves when its
+    halves ever meet apart."""
     apart = {
         m.classes[0]
         for m in meetings
         if not m.block
+        and not m.activity
         and m.sections
         and all(s.group in ("1", "2") for s in m.sections)
         and len({s.group for s in m.sections}) == 1
     }
-    return {
-        c.name: ((f"{c.name}/1", f"{c.name}/2") if c.name in apart else (c.name,))
-        for c in school.classes
-    }
+    sets = {}
+    for school_class in school.classes:
+        name = school_class.name
+        if name in school.groups_of:
+            sets[name] = tuple(f"{name}/{group}" for group in school.groups_of[name])
+        elif name in apart:
+            sets[name] = (f"{name}/1", f"{name}/2")
+        else:
+            sets[name] = (name,)
+    return sets
 
 
 def _assign_sets(meeting: Meeting, sets_of_class: dict[str, tuple[str, ...]]) -> None:
@@ -370,7 +454,10 @@ def _assign_sets(meeting: Meeting, sets_of_class: dict[str, tuple[str, ...]]) ->
             attending = [
                 s
                 for s in meeting.sections
-                if meeting.block or s.group is None or half is None or s.group == half
+                if meeting.block
+                or (
+                    class_name in s.classes and (s.group is None or half is None or s.group == half)
+                )
             ]
             if attending:
                 sets.append(student_set)

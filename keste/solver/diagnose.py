@@ -30,6 +30,7 @@ IMPOSSIBLE, FEASIBLE, UNDECIDED = "impossible", "feasible", "undecided"
 # Facts the scheduler can most easily change come first, both in the list and as suggestions.
 FAMILY_ORDER = (
     "unavailable",
+    "teacher_days",
     "lock",
     "lessons_per_day",
     "rooms",
@@ -46,6 +47,7 @@ RELAXATIONS_TRIED = 3
 # What a scheduler can change; the curriculum, windows and class clashes are not theirs to relax.
 RELAXABLE = (
     "unavailable",
+    "teacher_days",
     "lock",
     "lessons_per_day",
     "rooms",
@@ -148,7 +150,7 @@ def describe_relaxation(ctx: ModelContext, family: str, key: str) -> Finding:
     """What to change so that one guarded family of rules no longer binds."""
     fact = describe_fact(ctx, family, key)
     params = dict(fact.params)
-    if family in ("lessons_per_day", "subject_per_day"):
+    if family in ("lessons_per_day", "subject_per_day", "teacher_days"):
         params["want"] = params["limit"] + 1
     elif family == "canteen":
         params["want"] = params["capacity"] + 1
@@ -179,6 +181,9 @@ def describe_fact(ctx: ModelContext, family: str, key: str) -> Finding:
         teacher = school.teacher_by_code[key]
         when = format_time_blocks(teacher.unavailable)
         return Finding("fact_unavailable", {"teacher": key, "when": when}, (key,))
+    if family == "teacher_days":
+        limit = school.teacher_by_code[key].max_days
+        return Finding("fact_teacher_days", {"teacher": key, "limit": limit}, (key,))
     if family == "rooms":
         rooms = sum(1 for r in school.rooms if r.type == key)
         return Finding("fact_rooms", {"type": key, "rooms": rooms}, (key,))

@@ -2,7 +2,8 @@
 
 A double lesson is two adjacent periods of one meeting on one day. A start variable marks it; two
 adjacent periods of a meeting always form a declared double (no hidden doubles), and a day holds at
-most max_per_day separate lessons, a double counting as one.
+most max_per_day separate lessons, a double counting as one. An activity whose lessons last
+`length` periods is placed by start variables too: each period is covered by exactly one start.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ def add(ctx: ModelContext) -> None:
         hours = ctx.guard("hours", owner(meeting))
         ctx.hold(ctx.model.add(sum(lessons) == meeting.lessons), hours)
         per_day = ctx.guard("subject_per_day", meeting.subjects[0])
+        if meeting.length > 1:
+            _long_lessons(ctx, meeting, per_day)
+            continue
         starts = []
         for day in range(len(ctx.days)):
             starts += _day_rules(ctx, meeting, day, per_day)
@@ -30,8 +34,33 @@ def add(ctx: ModelContext) -> None:
 
 
 def owner(meeting: Meeting) -> str:
-    """Whose hours a meeting carries: a class (or classes), or an elective block."""
-    return f"block {meeting.block}" if meeting.block else ",".join(meeting.classes)
+    """Whose hours a meeting carries: a class (or classes), an elective block or an activity."""
+    if meeting.block:
+        return f"block {meeting.block}"
+    if meeting.activity:
+        return f"activity {meeting.activity}"
+    return ",".join(meeting.classes)
+
+
+def _long_lessons(ctx: ModelContext, meeting: Meeting, guard) -> None:
+    """Lessons of `length` periods in a row: a start variable per possible first period; every
+    period of the meeting is covered by exactly one start; at most max_per_day starts a day."""
+    length = meeting.length
+    for day in range(len(ctx.days)):
+        grid = ctx.day_lessons(meeting, day)
+        starts = {}
+        for period in grid:
+            if all(period + k in grid for k in range(length)):
+                starts[period] = ctx.model.new_bool_var(f"start_m{meeting.index}_d{day}_p{period}")
+            if period + 1 in grid:  # one lesson across both periods: not two hard subjects
+                both = ctx.model.new_bool_var(f"both_m{meeting.index}_d{day}_p{period}")
+                ctx.model.add_multiplication_equality(both, [grid[period], grid[period + 1]])
+                ctx.double_starts[(meeting.index, day, period)] = both
+        for period, variable in grid.items():
+            covering = [starts[p] for p in range(period - length + 1, period + 1) if p in starts]
+            ctx.model.add(variable == sum(covering))
+        if starts:
+            ctx.hold(ctx.model.add(sum(starts.values()) <= meeting.max_per_day), guard)
 
 
 def _day_rules(ctx: ModelContext, meeting: Meeting, day: int, guard) -> list:
@@ -40,7 +69,7 @@ def _day_rules(ctx: ModelContext, meeting: Meeting, day: int, guard) -> list:
         return []
     adjacent = [(p, grid[p], grid[p + 1]) for p in grid if p + 1 in grid]
     if not meeting.max_doubles:
-        if meeting.max_per_day > 1:
+        if meeting.max_per_day > 1 and not meeting.activity:  # an activity states its length
             for _, first, second in adjacent:
                 ctx.hold(ctx.model.add(first + second <= 1), guard)
         ctx.hold(ctx.model.add(sum(grid.values()) <= meeting.max_per_day), guard)

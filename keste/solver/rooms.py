@@ -71,7 +71,7 @@ def build_timetable(
                         section.teachers,
                         section.group,
                         room,
-                        meeting.block,
+                        meeting.block or meeting.activity,
                         section.week,
                     )
                 )

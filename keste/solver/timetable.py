@@ -29,6 +29,7 @@ from keste.solver import (
     meals,
     moves,
     spread,
+    teacher_days,
     wishes,
 )
 from keste.solver.context import ModelContext
@@ -104,6 +105,7 @@ def build_model(
     compactness.add(ctx)
     meals.add(ctx)
     locks.add(ctx)
+    teacher_days.add(ctx)
     return ctx
 
 

@@ -39,6 +39,10 @@ HARD_RULES = {
     "locks": "locked lessons where the scheduler put them",
     "meals": "every class eats once a day inside its window; the canteen is not overfull",
     "blocks": "all groups of an elective block at the same times",
+    "activities": "every activity's lessons placed, each lasting its length, at most its "
+    "number a day, last of the day where asked",
+    "class_unavailable": "no lesson when its class is unavailable",
+    "teacher_days": "no teacher works more days than their max_days",
 }
 MODEL_RULES = (
     "teacher_gaps",
@@ -97,6 +101,8 @@ class _Validator:
         self.lessons = lessons
         self.meals = meals
         self.previous = previous
+        self.activities = {a.activity: a for a in school.activities}
+        self.elective_blocks = {g.block for g in school.electives}
         self.bells = schedules(school)
         self.days = school.settings.days
         self.report = ValidationReport(
@@ -119,6 +125,8 @@ class _Validator:
         self._locks()
         self._meals()
         self._blocks()
+        self._activities()
+        self._teacher_days()
         self._penalties()
         return self.report
 
@@ -219,25 +227,40 @@ class _Validator:
 
     def _class_clashes(self) -> None:
         for (class_name, day, period), rows in self._rows_at().items():
+            groups = self.school.groups_of.get(class_name, ("1", "2"))  # the finest division
+            sets = [(class_name, group) for group in groups]
             for week in ("A", "B"):
                 seen = [r for r in rows if r.week in (None, week)]
-                problem = _clash_in(seen)
+                problem = self._clash_in(seen, sets)
                 if problem:
                     self.flag("class_clash", f"{class_name} {day} period {period}: {problem}")
                     break
+
+    def _clash_in(self, rows: list[LessonRow], sets: list[tuple[str, str | None]]) -> str | None:
+        """Two lessons at once for one student set (the rows of one elective block or one
+        activity are one lesson)."""
+        lessons: dict[object, set] = defaultdict(set)
+        for row in rows:
+            key = row.block if row.block is not None else id(row)
+            lessons[key] |= {s for s in sets if self._attends(row, s[1])}
+        taken: Counter = Counter(s for occupied in lessons.values() for s in occupied)
+        if not taken or max(taken.values()) < 2:
+            return None
+        names = sorted({r.subject + (f" g{r.group}" if r.group else "") for r in rows})
+        return f"{', '.join(names)} at once"
 
     def _teacher_events(self):
         events = defaultdict(set)
         for row in self.lessons:
             for teacher in row.teachers:
-                events[teacher].add(_event(row))
+                events[teacher].add(_event(row, self.activities))
         return events
 
     def _room_events(self):
         events = defaultdict(set)
         for row in self.lessons:
             if row.room:
-                events[row.room].add(_event(row))
+                events[row.room].add(_event(row, self.activities))
         return events
 
     def _shared_clashes(self, rule: str, events: dict, what: str) -> None:
@@ -264,7 +287,12 @@ class _Validator:
         block_type = {(g.block, g.group): g.room_type for g in school.electives}
         for row in self.lessons:
             subject = school.subject_by_code[row.subject]
-            needed = block_type.get((row.block, row.group)) or subject.room_type
+            activity = self.activities.get(row.block)
+            needed = (
+                block_type.get((row.block, row.group))
+                or (activity.room_type if activity else None)
+                or subject.room_type
+            )
             where = f"{row.class_name} {row.subject} {row.day} period {row.period}"
             if row.room is None:
                 if needed:
@@ -284,6 +312,11 @@ class _Validator:
                 )
 
     def _group_size(self, row: LessonRow) -> int:
+        if row.block in self.activities or (row.block is None and row.group not in ("1", "2")):
+            for group in self.school.groups:
+                if (group.class_name, group.group) == (row.class_name, row.group):
+                    return group.students or self.school.class_by_name[row.class_name].students
+            return self.school.class_by_name[row.class_name].students
         if row.block is not None:
             sizes = [
                 g.students or 0
@@ -303,17 +336,28 @@ class _Validator:
         at = self._rows_at()
         apart = set()
         for (class_name, _, _), rows in at.items():
-            groups = {r.group for r in rows if r.block is None and r.group in ("1", "2")}
+            groups = {
+                r.group
+                for r in rows
+                if r.block is None
+                and r.group in ("1", "2")
+                and class_name not in self.school.groups_of
+            }
             if len(groups) == 1:
                 apart.add(class_name)
         sets = {}
         for school_class in self.school.classes:
             name = school_class.name
-            sets[name] = [(name, "1"), (name, "2")] if name in apart else [(name, None)]
+            if name in self.school.groups_of:
+                sets[name] = [(name, group) for group in self.school.groups_of[name]]
+            else:
+                sets[name] = [(name, "1"), (name, "2")] if name in apart else [(name, None)]
         return sets
 
     def _attends(self, row: LessonRow, half: str | None) -> bool:
-        return row.block is not None or half is None or row.group in (None, half)
+        """Does the row's lesson take the set (a class, or a group of it)? An elective block
+        takes its classes whole."""
+        return row.block in self.elective_blocks or half is None or row.group in (None, half)
 
     def _set_rows(self) -> dict[tuple[str, str | None], dict[str, dict[int, list[LessonRow]]]]:
         """(class, half) -> day -> period -> the rows the set sits in."""
@@ -347,8 +391,9 @@ class _Validator:
                         if any(r.week in (None, week) for r in rows)
                     }
                     occupied = busy | meals[(class_name, day)]
-                    if occupied and occupied != set(range(1, max(occupied) + 1)):
-                        missing = sorted(set(range(1, max(occupied) + 1)) - occupied)
+                    expected = self._open_periods(school_class, day, max(occupied, default=0))
+                    if occupied and occupied != expected:
+                        missing = sorted(expected - occupied)
                         self.flag(
                             "compact_days",
                             f"{who} on {day}"
@@ -362,6 +407,19 @@ class _Validator:
                         "lessons_per_day",
                         f"{who} has {len(lessons)} lessons on {day}; at most {limit}",
                     )
+
+    def _open_periods(self, school_class: SchoolClass, day: str, last: int) -> set[int]:
+        """Periods 1..last of the class's day, less those it is unavailable (it is elsewhere)."""
+        schedule = self.bells[self.school.bells_of(school_class)]
+        return {
+            p.number
+            for p in schedule.periods
+            if p.number <= last
+            and not any(
+                _covers(block, _probe(day, p.number, p.start, p.end))
+                for block in school_class.unavailable
+            )
+        }
 
     def _subject_days(self) -> None:
         """Lessons of a subject a day and double lessons, per class or group, weekly lessons."""
@@ -425,6 +483,13 @@ class _Validator:
 
     def _availability(self) -> None:
         for row in self.lessons:
+            school_class = self.school.class_by_name[row.class_name]
+            if any(_covers(block, row) for block in school_class.unavailable):
+                self.flag(
+                    "class_unavailable",
+                    f"{row.class_name} has {row.subject} on {row.day} period {row.period} but "
+                    "is unavailable then",
+                )
             for code in row.teachers:
                 teacher = self.school.teacher_by_code[code]
                 if any(_covers(block, row) for block in teacher.unavailable):
@@ -506,6 +571,61 @@ class _Validator:
             if any(taken != reference for taken in groups.values()):
                 self.flag(
                     "blocks", f"the groups of block {block} do not all meet at the same times"
+                )
+
+    def _activities(self) -> None:
+        """Each activity: all its lessons, in runs of its length, at most max_per_day a day,
+        and the last of its students' day where asked."""
+        periods: dict[tuple, set[int]] = defaultdict(set)
+        for row in self.lessons:
+            if row.block in self.activities:
+                periods[(row.block, row.class_name, row.group, row.day)].add(row.period)
+        for activity in self.activities.values():
+            for class_name, group in activity.parts():
+                who = f"activity {activity.activity} ({class_name}" + (
+                    f"/{group})" if group else ")"
+                )
+                total = 0
+                for day in self.days:
+                    taken = periods.get((activity.activity, class_name, group, day), set())
+                    total += len(taken)
+                    runs = _runs(sorted(taken))
+                    if any(len(run) % activity.length for run in runs):
+                        self.flag("activities", f"{who} on {day}: not in runs of {activity.length}")
+                    if sum(len(run) // activity.length for run in runs) > activity.max_per_day:
+                        self.flag("activities", f"{who}: more than {activity.max_per_day} on {day}")
+                    if taken and activity.last_of_day:
+                        self._ends_day(who, class_name, group, day, max(taken))
+                if total != activity.lessons * activity.length:
+                    self.flag(
+                        "activities",
+                        f"{who}: {total} periods placed, {activity.lessons * activity.length} "
+                        "planned",
+                    )
+
+    def _ends_day(self, who: str, class_name: str, group: str | None, day: str, last: int):
+        later = [
+            r
+            for r in self.lessons
+            if r.class_name == class_name
+            and r.day == day
+            and r.period > last
+            and (group is None or r.group in (None, group))
+        ]
+        if later:
+            self.flag("activities", f"{who} must end the day on {day}; {later[0].subject} follows")
+
+    def _teacher_days(self) -> None:
+        days: dict[str, set[str]] = defaultdict(set)
+        for row in self.lessons:
+            for teacher in row.teachers:
+                days[teacher].add(row.day)
+        for teacher in self.school.teachers:
+            worked = len(days.get(teacher.code, ()))
+            if teacher.max_days is not None and worked > teacher.max_days:
+                self.flag(
+                    "teacher_days",
+                    f"{teacher.code} works {worked} days; at most {teacher.max_days}",
                 )
 
     # ------------------------------------------------------------------ soft rules
@@ -672,34 +792,20 @@ class _Validator:
         return changes
 
 
-def _event(row: LessonRow) -> tuple:
-    """A lesson as the teacher or room sees it: rows of one lesson (a block's classes) are one."""
-    identity = (
-        (f"block {row.block}", f"block {row.block} group {row.group}")
-        if row.block
-        else ((row.class_name, row.subject, row.group), f"{row.class_name} {row.subject}")
-    )
+def _event(row: LessonRow, activities: dict) -> tuple:
+    """A lesson as the teacher or room sees it: rows of one lesson (a block's classes, an
+    activity's classes and groups) are one."""
+    if row.block in activities:
+        identity = (f"activity {row.block}", f"activity {row.block}")
+    elif row.block:
+        identity = (f"block {row.block}", f"block {row.block} group {row.group}")
+    else:
+        identity = ((row.class_name, row.subject, row.group), f"{row.class_name} {row.subject}")
     return (row.day, row.start, row.end, row.week, identity)
 
 
 def _weeks_meet(first: str | None, second: str | None) -> bool:
     return first is None or second is None or first == second
-
-
-def _clash_in(rows: list[LessonRow]) -> str | None:
-    if len(rows) < 2:
-        return None
-    blocks = {r.block for r in rows}
-    names = ", ".join(sorted({f"{r.subject}" + (f" g{r.group}" if r.group else "") for r in rows}))
-    if len(blocks) > 1:
-        return f"{names} at once"
-    if None not in blocks:
-        groups = Counter(r.group for r in rows)
-        return None if max(groups.values()) == 1 else f"{names} at once"
-    groups = Counter(r.group for r in rows)
-    if None in groups or max(groups.values()) > 1:
-        return f"{names} at once"
-    return None
 
 
 def _has_weeks(periods: dict[int, list[LessonRow]]) -> bool:
@@ -714,6 +820,11 @@ def _runs(periods: list[int]) -> list[list[int]]:
         else:
             runs.append([period])
     return runs
+
+
+def _probe(day: str, period: int, start: int, end: int) -> LessonRow:
+    """A lesson-shaped probe of one period, to ask whether a time block covers it."""
+    return LessonRow(day, period, start, end, "", "", ())
 
 
 def _covers(block: TimeBlock, row: LessonRow) -> bool:
