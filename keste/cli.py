@@ -19,6 +19,7 @@ from keste.console import (
     print_allocation,
     print_allocation_failure,
     print_diagnosis,
+    print_import_report,
     print_problems,
     print_solve_outcome,
     print_substitutions,
@@ -26,10 +27,11 @@ from keste.console import (
     print_validation,
 )
 from keste.models import read_school
+from keste.models.fet import read_fet
 from keste.models.files import same_file
 from keste.models.generate import SAMPLES, make_school
 from keste.models.output import read_timetable, write_diagnosis, write_timetable
-from keste.models.reading import read_load
+from keste.models.reading import read_load, write_imported_school
 from keste.models.school import promoted
 from keste.models.substitutions import read_history, write_history, write_substitutions
 from keste.models.summary import summarise
@@ -411,6 +413,24 @@ def _parse_date(text: str) -> datetime.date:
     except ValueError:
         errors.print(f"[red]--date: expected a date as YYYY-MM-DD, not {text!r}[/]")
         raise typer.Exit(Exit.USAGE) from None
+
+
+@app.command("import-fet")
+def import_fet(
+    fet_file: Annotated[Path, typer.Argument(help="A FET file (.fet)")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="School workbook to write")],
+    lang: Lang = "en",
+) -> None:
+    """Turn a FET file into a school workbook, listing every constraint keste cannot map."""
+    _check_lang(lang)
+    _refuse_overwrite(output, fet_file)
+    school, report, problems = read_fet(fet_file)
+    print_problems(problems, show_notes=False)
+    if school is None:
+        raise typer.Exit(Exit.BAD_INPUT)
+    write_imported_school(school, report, output, lang)
+    print_import_report(report)
+    console.print(f"[bold green]Wrote {output}[/] (check it with keste check {output})")
 
 
 @app.command("validate")

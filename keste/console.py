@@ -207,3 +207,15 @@ def print_substitutions(plan, lang: str) -> None:
             how,
         )
     console.print(table)
+
+
+def print_import_report(report) -> None:
+    table = Table(title=f"{report.source}: {report.activities} activities, {report.rows} rows")
+    for header in ("constraint", "mapped", "approximated", "not mapped"):
+        table.add_column(header)
+    for kind in sorted(set(report.mapped) | set(report.approximated) | set(report.unmapped)):
+        counts = (report.mapped[kind], report.approximated[kind], report.unmapped[kind])
+        table.add_row(kind, *(str(c) if c else "" for c in counts))
+    console.print(table)
+    for note in report.notes:
+        console.print(f"[dim]{escape(note)}[/]", soft_wrap=True)

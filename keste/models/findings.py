@@ -208,8 +208,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {  # kind: (en, kk, ru)
         "часть его недоступного времени.",
     ),
     "suggest_subject": (
-        "Suggestion: allow {subject} {want} times a day (Subjects: max_per_day) or as double "
-        "lessons.",
+        "Suggestion: allow {subject} {want} times a day (max_per_day on Subjects, or on "
+        "Activities) or as double lessons.",
         "Ұсыныс: {subject} пәніне күніне {want} рет рұқсат беріңіз (Subjects: max_per_day) "
         "немесе қос сабақ етіңіз.",
         "Совет: разрешите {subject} {want} раз(а) в день (Subjects: max_per_day) или сдвоенные "

@@ -64,3 +64,22 @@ def write_school(school: School, path: Path | str, lang: str = "en") -> None:
         jsonio.write_school(school, path)
     else:
         workbook.write_school(school, path, lang)
+
+
+def write_imported_school(school: School, report, path: Path | str, lang: str = "en") -> None:
+    """An imported school's workbook, with the import report as its last sheet (keste's reader
+    ignores that sheet with a note)."""
+    book = workbook.school_workbook(school, lang)
+    sheet = book.create_sheet("Import")
+    sheet.append(["source", report.source])
+    sheet.append(["activities read", report.activities])
+    sheet.append(["Activities rows", report.rows])
+    sheet.append([])
+    sheet.append(["constraint", "mapped", "approximated", "not mapped"])
+    for kind in sorted(set(report.mapped) | set(report.approximated) | set(report.unmapped)):
+        counts = (report.mapped[kind], report.approximated[kind], report.unmapped[kind])
+        sheet.append([kind, *counts])
+    sheet.append([])
+    for note in report.notes:
+        sheet.append([note])
+    workbook.save_atomically(book, Path(path))

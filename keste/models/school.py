@@ -256,6 +256,7 @@ class Activity:
     max_per_day: int = 1
     room_type: str | None = None
     last_of_day: bool = False  # ends its students' day
+    double: str = "no"  # no / allowed / required: two lessons on one day as a double
     source: Source | None = field(default=None, compare=False, repr=False)
 
     def parts(self) -> list[tuple[str, str | None]]:

@@ -943,6 +943,13 @@ def _sheets() -> tuple[SheetSpec, ...]:
                     _split_choice,
                     hint="yes: it ends its students' day",
                 ),
+                Column(
+                    "double",
+                    "қос сабақ",
+                    "спаренный",
+                    _parse_double,
+                    hint="no, allowed or required: two of its lessons in a row on one day",
+                ),
             ),
             False,
             activity_build,

@@ -448,7 +448,11 @@ def _check_locks(school: School, problems: Problems) -> None:
         if not _check_reference(school, problems, lock.source, "subject", lock.subject, "subject"):
             continue
         school_class = school.class_by_name[lock.class_name]
-        if lock.subject not in class_curriculum(school, school_class):
+        in_activities = any(
+            a.subject == lock.subject and lock.class_name in (c for c, _ in a.parts())
+            for a in school.activities
+        )
+        if lock.subject not in class_curriculum(school, school_class) and not in_activities:
             problems.error(
                 f"class {lock.class_name} has no hours of {lock.subject}",
                 **at(lock.source, "subject"),

@@ -404,6 +404,7 @@ def _activity_meetings(school: School, problems: Problems) -> list[Meeting]:
                 classes,
                 bells.pop(),
                 activity.lessons * activity.length,
+                *_activity_doubles(activity),
                 max_per_day=activity.max_per_day,
                 last_of_day=activity.last_of_day,
                 activity=activity.activity,
@@ -411,6 +412,14 @@ def _activity_meetings(school: School, problems: Problems) -> list[Meeting]:
             )
         )
     return meetings
+
+
+def _activity_doubles(activity) -> tuple[int, int]:
+    """(least, most) double lessons a week; only for lessons of one period."""
+    if activity.length > 1 or activity.double == "no":
+        return (0, 0)
+    most = activity.lessons // 2
+    return (most if activity.double == "required" else 0, most)
 
 
 def _group_size(school: School, class_name: str, group: str | None) -> int:

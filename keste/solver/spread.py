@@ -13,8 +13,12 @@ from keste.solver.context import ModelContext
 def add(ctx: ModelContext) -> None:
     days = len(ctx.days)
     for meeting in ctx.meetings:
-        separate = meeting.lessons - meeting.max_doubles
-        if meeting.lessons < 2 or separate >= days or any(s.week for s in meeting.sections):
+        separate = meeting.lessons // meeting.length - meeting.max_doubles
+        if (
+            meeting.lessons // meeting.length < 2
+            or separate >= days
+            or any(s.week for s in meeting.sections)
+        ):
             continue
         used = [_day_used(ctx, meeting, day) for day in range(days)]
         pairs = []
@@ -39,7 +43,7 @@ def _day_used(ctx: ModelContext, meeting, day: int):
     lessons = list(ctx.day_lessons(meeting, day).values())
     if not lessons:
         return None
-    if meeting.max_per_day == 1 and not meeting.max_doubles:
+    if meeting.max_per_day == 1 and not meeting.max_doubles and meeting.length == 1:
         return sum(lessons)  # already 0 or 1
     used = ctx.model.new_bool_var(f"used_m{meeting.index}_d{day}")
     for lesson in lessons:

@@ -592,7 +592,11 @@ class _Validator:
                     runs = _runs(sorted(taken))
                     if any(len(run) % activity.length for run in runs):
                         self.flag("activities", f"{who} on {day}: not in runs of {activity.length}")
-                    if sum(len(run) // activity.length for run in runs) > activity.max_per_day:
+                    doubles = activity.length == 1 and activity.double != "no"
+                    if doubles and any(len(run) > 2 for run in runs):
+                        self.flag("activities", f"{who} on {day}: more than a double lesson")
+                    blocks = len(runs) if doubles else sum(len(r) // activity.length for r in runs)
+                    if blocks > activity.max_per_day:
                         self.flag("activities", f"{who}: more than {activity.max_per_day} on {day}")
                     if taken and activity.last_of_day:
                         self._ends_day(who, class_name, group, day, max(taken))
@@ -712,11 +716,14 @@ class _Validator:
                 lessons[key] += 1
         total = 0
         for key, taken in used.items():
-            most_doubles = (
-                0
-                if key not in self.school.subject_by_code
-                else self._allowed_doubles(school_class, key)[1]
-            )
+            activity = self.activities.get(key)
+            if activity is not None:  # counted in lessons of its length
+                lessons[key] = activity.lessons
+                most_doubles = activity.lessons // 2 if activity.double != "no" else 0
+            elif key in self.school.subject_by_code:
+                most_doubles = self._allowed_doubles(school_class, key)[1]
+            else:
+                most_doubles = 0
             separate = lessons[key] - most_doubles
             if lessons[key] < 2 or separate >= count:
                 continue
