@@ -1,0 +1,200 @@
+"""The FET importer on small hand-written .fet files, and on FET's own example schools when
+../shared/fixtures is beside the repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from keste.models import read_school
+from keste.models.fet import read_fet
+from keste.solver.solve import solve_school
+from keste.solver.timetable import SolveOptions
+from tests.conftest import run
+
+FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "fet"
+
+SMALL = """<?xml version="1.0" encoding="UTF-8"?>
+<fet version="6.8.5">
+<Institution_Name>Tiny FET school</Institution_Name>
+<Days_List><Number_of_Days>3</Number_of_Days>
+<Day><Name>Luni</Name></Day><Day><Name>Marti</Name></Day><Day><Name>Miercuri</Name></Day>
+</Days_List>
+<Hours_List><Number_of_Hours>4</Number_of_Hours>
+<Hour><Name>8:00</Name></Hour><Hour><Name>9:00</Name></Hour>
+<Hour><Name>10:00</Name></Hour><Hour><Name>11:00</Name></Hour>
+</Hours_List>
+<Subjects_List>
+<Subject><Name>Math</Name></Subject><Subject><Name>English, advanced</Name></Subject>
+<Subject><Name>PE</Name></Subject><Subject><Name>Lab</Name></Subject>
+</Subjects_List>
+<Teachers_List>
+<Teacher><Name>Ann</Name></Teacher><Teacher><Name>Bob</Name></Teacher>
+<Teacher><Name>Cid</Name></Teacher><Teacher><Name>Dan</Name></Teacher>
+<Teacher><Name>Unused</Name></Teacher>
+</Teachers_List>
+<Students_List>
+<Year><Name>9</Name><Number_of_Students>50</Number_of_Students>
+  <Group><Name>9a</Name><Number_of_Students>26</Number_of_Students>
+    <Subgroup><Name>9a boys</Name></Subgroup><Subgroup><Name>9a girls</Name></Subgroup>
+  </Group>
+  <Group><Name>9b</Name><Number_of_Students>24</Number_of_Students>
+    <Subgroup><Name>9b all</Name></Subgroup>
+  </Group>
+</Year>
+<Year><Name>X</Name><Number_of_Students>20</Number_of_Students></Year>
+</Students_List>
+<Activities_List>
+<Activity><Teacher>Ann</Teacher><Subject>Math</Subject><Students>9</Students>
+  <Duration>1</Duration><Total_Duration>2</Total_Duration><Id>1</Id>
+  <Activity_Group_Id>1</Activity_Group_Id><Active>true</Active></Activity>
+<Activity><Teacher>Ann</Teacher><Subject>Math</Subject><Students>9</Students>
+  <Duration>1</Duration><Total_Duration>2</Total_Duration><Id>2</Id>
+  <Activity_Group_Id>1</Activity_Group_Id><Active>true</Active></Activity>
+<Activity><Teacher>Bob</Teacher><Teacher>Cid</Teacher><Subject>English, advanced</Subject>
+  <Students>9a boys</Students><Students>9b all</Students>
+  <Duration>2</Duration><Total_Duration>2</Total_Duration><Id>3</Id>
+  <Activity_Group_Id>0</Activity_Group_Id><Active>true</Active></Activity>
+<Activity><Teacher>Dan</Teacher><Subject>PE</Subject><Students>9a girls</Students>
+  <Duration>1</Duration><Total_Duration>1</Total_Duration><Id>4</Id>
+  <Activity_Group_Id>0</Activity_Group_Id><Active>true</Active></Activity>
+<Activity><Teacher>Dan</Teacher><Subject>Lab</Subject><Students>X</Students>
+  <Duration>1</Duration><Total_Duration>1</Total_Duration><Id>5</Id>
+  <Activity_Group_Id>0</Activity_Group_Id><Active>false</Active></Activity>
+<Activity><Teacher>Cid</Teacher><Subject>Lab</Subject><Students>X</Students>
+  <Duration>1</Duration><Total_Duration>1</Total_Duration><Id>6</Id>
+  <Activity_Group_Id>0</Activity_Group_Id><Active>true</Active></Activity>
+</Activities_List>
+<Time_Constraints_List>
+<ConstraintBasicCompulsoryTime><Weight_Percentage>100</Weight_Percentage><Active>true</Active>
+</ConstraintBasicCompulsoryTime>
+<ConstraintMinDaysBetweenActivities><Weight_Percentage>100</Weight_Percentage>
+  <Consecutive_If_Same_Day>false</Consecutive_If_Same_Day><Number_of_Activities>2</Number_of_Activities>
+  <Activity_Id>1</Activity_Id><Activity_Id>2</Activity_Id><MinDays>1</MinDays><Active>true</Active>
+</ConstraintMinDaysBetweenActivities>
+<ConstraintTeacherNotAvailableTimes><Weight_Percentage>100</Weight_Percentage>
+  <Teacher>Ann</Teacher><Number_of_Not_Available_Times>2</Number_of_Not_Available_Times>
+  <Not_Available_Time><Day>Luni</Day><Hour>8:00</Hour></Not_Available_Time>
+  <Not_Available_Time><Day>Luni</Day><Hour>9:00</Hour></Not_Available_Time>
+  <Active>true</Active></ConstraintTeacherNotAvailableTimes>
+<ConstraintStudentsSetNotAvailableTimes><Weight_Percentage>100</Weight_Percentage>
+  <Students>X</Students><Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>
+  <Not_Available_Time><Day>Marti</Day><Hour>11:00</Hour></Not_Available_Time>
+  <Active>true</Active></ConstraintStudentsSetNotAvailableTimes>
+<ConstraintTeacherMaxDaysPerWeek><Weight_Percentage>100</Weight_Percentage>
+  <Teacher_Name>Dan</Teacher_Name><Max_Days_Per_Week>2</Max_Days_Per_Week><Active>true</Active>
+</ConstraintTeacherMaxDaysPerWeek>
+<ConstraintStudentsMaxGapsPerWeek><Weight_Percentage>100</Weight_Percentage>
+  <Max_Gaps>0</Max_Gaps><Active>true</Active></ConstraintStudentsMaxGapsPerWeek>
+<ConstraintTeacherMaxHoursContinuously><Weight_Percentage>100</Weight_Percentage>
+  <Teacher_Name>Ann</Teacher_Name><Maximum_Hours_Continuously>2</Maximum_Hours_Continuously>
+  <Active>true</Active></ConstraintTeacherMaxHoursContinuously>
+<ConstraintTeacherMaxHoursContinuously><Weight_Percentage>100</Weight_Percentage>
+  <Teacher_Name>Bob</Teacher_Name><Maximum_Hours_Continuously>2</Maximum_Hours_Continuously>
+  <Active>true</Active></ConstraintTeacherMaxHoursContinuously>
+</Time_Constraints_List>
+<Space_Constraints_List>
+<ConstraintBasicCompulsorySpace><Weight_Percentage>100</Weight_Percentage><Active>true</Active>
+</ConstraintBasicCompulsorySpace>
+</Space_Constraints_List>
+</fet>
+"""
+
+
+@pytest.fixture()
+def small_fet(tmp_path) -> Path:
+    path = tmp_path / "small.fet"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+def test_students_sets_become_classes_and_groups(small_fet):
+    school, _, problems = read_fet(small_fet)
+    assert not problems.has_errors()
+    assert [(c.name, c.grade, c.students) for c in school.classes] == [
+        ("9a", 9, 26),
+        ("9b", 9, 24),
+        ("X", 10, 20),
+    ]
+    assert [(g.class_name, g.group) for g in school.groups] == [
+        ("9a", "9a boys"),
+        ("9a", "9a girls"),
+    ]  # 9b's one subgroup is the whole class
+    assert school.settings.days == ("Mon", "Tue", "Wed") and school.settings.periods_per_day == 4
+
+
+def test_activities_and_constraints_are_mapped(small_fet):
+    school, report, _ = read_fet(small_fet)
+    by_name = {a.activity: a for a in school.activities}
+    math = by_name["1"]
+    assert (math.students, math.lessons, math.max_per_day, math.teachers) == (
+        ("9a", "9b"),
+        2,
+        1,
+        ("Ann",),
+    )  # a year's activity is a stream of its classes; min days 1: once a day
+    english = by_name["a3"]
+    assert english.students == ("9a/9a boys", "9b") and english.length == 2
+    assert english.subject == "English  advanced".replace("  ", " ")  # commas separate lists
+    assert english.teachers == ("Bob", "Cid")
+    teachers = {t.code: t for t in school.teachers}
+    assert "Unused" not in teachers and teachers["Dan"].max_days == 2
+    assert str(teachers["Ann"].unavailable[0]) == "Mon 1-2"
+    assert str(school.class_by_name["X"].unavailable[0]) == "Tue 4"
+    assert report.activities == 6 and report.rows == 4
+    assert report.unmapped == {"inactive activity": 1, "ConstraintTeacherMaxHoursContinuously": 2}
+    assert report.mapped["ConstraintMinDaysBetweenActivities"] == 1
+    assert report.mapped["ConstraintStudentsMaxGapsPerWeek"] == 1
+
+
+def test_an_imported_school_solves_and_validates(small_fet, tmp_path, runner):
+    out = tmp_path / "school.xlsx"
+    result = run(runner, "import-fet", small_fet, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "ConstraintTeacherMaxHoursContinuously" in result.output
+    school, problems = read_school(out)
+    assert not problems.has_errors(), problems.errors
+    solved = solve_school(school, SolveOptions(time_limit=20, workers=2))
+    assert solved.solved and solved.report.ok, solved.report and solved.report.violations
+    english = [r for r in solved.timetable.lessons if r.subject == "English advanced"]
+    assert {(r.class_name, r.group) for r in english} == {("9a", "9a boys"), ("9b", None)}
+    assert len({(r.day, r.period) for r in english}) == 2  # one lesson of two periods
+    math_days = [
+        r.day for r in solved.timetable.lessons if r.subject == "Math" and r.class_name == "9a"
+    ]
+    assert len(set(math_days)) == 2
+
+
+def test_entities_are_not_expanded(tmp_path):
+    bomb = tmp_path / "bomb.fet"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fet [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><fet><Institution_Name>&b;'
+        "</Institution_Name></fet>",
+        encoding="utf-8",
+    )
+    school, _, problems = read_fet(bomb)
+    assert school is None and problems.has_errors()
+
+
+@pytest.mark.parametrize("text", ["not xml at all", "<school/>"])
+def test_not_a_fet_file(tmp_path, text, runner):
+    path = tmp_path / "bad.fet"
+    path.write_text(text, encoding="utf-8")
+    result = run(runner, "import-fet", path, "-o", tmp_path / "out.xlsx")
+    assert result.exit_code == 3 and "expected" in result.output
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+@pytest.mark.skipif(not FIXTURES.exists(), reason="../shared/fixtures is not beside the repository")
+@pytest.mark.parametrize(
+    "name, activities",
+    [("brazil-1", 400), ("bulgaria-lom-2007", 448), ("romania-tg-mures-2007", 685)],
+)
+def test_fet_example_schools_import(name, activities, tmp_path, runner):
+    out = tmp_path / f"{name}.xlsx"
+    result = run(runner, "import-fet", FIXTURES / f"{name}.fet", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert f"{activities} activities" in result.output
+    assert run(runner, "check", out).exit_code == 0
