@@ -35,7 +35,7 @@ def measure(
         "lessons": len(result.timetable.lessons) if result.solved else 0,
         "seed": seed,
         "time_limit": time_limit,
-        "status": info.status if info else "BAD_INPUT",
+        "status": info.status if info else _outcome(result),
         "read_s": round(loaded, 2),
         "first_s": None
         if not info or info.first_solution_time is None
@@ -50,6 +50,12 @@ def measure(
         "variables": info.variables if info else None,
         **(_allocation_figures(allocation) if allocation else {}),
     }
+
+
+def _outcome(result) -> str:
+    if result.diagnosis is not None:
+        return result.diagnosis.verdict.upper()  # IMPOSSIBLE (explained) or UNDECIDED
+    return "BAD_INPUT" if result.problems.has_errors() else "NO_TIMETABLE"
 
 
 def _allocation_figures(allocation) -> dict:
