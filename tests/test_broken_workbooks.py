@@ -311,6 +311,61 @@ CASES: dict[str, Case] = {
         sheet="School",
     ),
     "path is a folder": Case(lambda folder: folder, "this is a folder"),
+    "a choice at a level without hours": Case(
+        edited(
+            add_sheet(
+                "Choices",
+                [["student", "class", "subject", "level"], ["Aruzhan", "11А", "physics", "higher"]],
+            )
+        ),
+        "no hours for physics at higher level in grade 11",
+        sheet="Choices",
+        row=2,
+        column="subject",
+        value="physics",
+    ),
+    "a Load row for a chosen subject": Case(
+        edited(
+            add_sheet("Choices", [["student", "class", "subject"], ["Aruzhan", "11А", "physics"]])
+        ),
+        "students of 11А choose physics (the Choices sheet), so it is taught in groups",
+        sheet="Load",
+        column="subject",
+        value="physics",
+    ),
+    "a student in two classes": Case(
+        edited(
+            add_sheet(
+                "Choices",
+                [
+                    ["student", "class", "subject"],
+                    ["Dana", "11А", "physics"],
+                    ["Dana", "10А", "chemistry"],
+                ],
+            )
+        ),
+        "student Dana is already in class 11А",
+        sheet="Choices",
+        row=3,
+        column="class",
+        value="10А",
+    ),
+    "a group member who did not choose it": Case(
+        edited(
+            add_sheet(
+                "Electives",
+                [
+                    ["block", "classes", "hours", "group", "subject", "teacher", "members"],
+                    ["E", "11А", 2, "g1", "physics", "T017", "Ghost"],
+                ],
+            )
+        ),
+        "expected a student of 11А who chose physics on the Choices sheet",
+        sheet="Electives",
+        row=2,
+        column="members",
+        value="Ghost",
+    ),
 }
 
 

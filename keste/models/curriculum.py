@@ -11,9 +11,30 @@ from keste.models.school import CurriculumRow, School, SchoolClass, select_class
 
 
 def class_curriculum(school: School, school_class: SchoolClass) -> dict[str, CurriculumRow]:
-    """Subject code -> the curriculum row that sets the class's hours (hours > 0 only)."""
+    """Subject code -> the curriculum row that sets the class's hours (hours > 0 only).
+
+    The whole class's lessons: rows for a level, and subjects the class's students choose (the
+    Choices sheet), are taught in groups of students instead (see course_row)."""
+    by_choice = school.chosen_subjects.get(school_class.name, frozenset())
+    rows = [r for r in school.curriculum if r.level is None and r.subject not in by_choice]
+    return _most_specific(rows, school_class)
+
+
+def course_row(
+    school: School, school_class: SchoolClass, subject: str, level: str | None
+) -> CurriculumRow | None:
+    """The row giving the hours of a subject chosen at a level by a student of the class: a row
+    of that level, or for the standard level (or none) a row without one."""
+    wanted = {level} if level not in (None, "standard") else {None, "standard"}
+    rows = [r for r in school.curriculum if r.subject == subject and r.level in wanted]
+    return _most_specific(rows, school_class).get(subject)
+
+
+def _most_specific(
+    rows: list[CurriculumRow], school_class: SchoolClass
+) -> dict[str, CurriculumRow]:
     chosen: dict[str, tuple[int, CurriculumRow]] = {}
-    for row in school.curriculum:
+    for row in rows:
         rank = _rank(row, school_class)
         if rank is None:
             continue
@@ -50,18 +71,37 @@ def is_split(school: School, school_class: SchoolClass, row: CurriculumRow) -> b
 def weekly_hours(school: School, school_class: SchoolClass) -> float:
     """Academic hours a week for a class: its curriculum, the elective blocks it sits in, and
     its whole-class activities (in periods of the school's lesson length)."""
-    hours = sum(row.hours for row in class_curriculum(school, school_class).values())
     blocks: dict[str, float] = {}
     for group in school.electives:
         if school_class in select_classes(group.classes, school.classes):
             blocks[group.block] = max(blocks.get(group.block, 0), group.hours)
+    return _class_hours(school, school_class) + sum(blocks.values())
+
+
+def _class_hours(school: School, school_class: SchoolClass) -> float:
+    """Hours of the whole class's lessons: its curriculum and its whole-class activities."""
+    hours = sum(row.hours for row in class_curriculum(school, school_class).values())
     periods = sum(
         activity.lessons * activity.length
         for activity in school.activities
         if (school_class.name, None) in activity.parts()
     )
     per_hour = school.settings.lesson_minutes / school.settings.hour_minutes
-    return hours + sum(blocks.values()) + periods * per_hour
+    return hours + periods * per_hour
+
+
+def student_hours(school: School, student: str, school_class: SchoolClass) -> float:
+    """A student's weekly load: the class's lessons, one group of each elective block without a
+    member list, and the groups they are a member of."""
+    blocks: dict[str, float] = {}
+    for group in school.electives:
+        if school_class not in select_classes(group.classes, school.classes):
+            continue
+        if not group.members:
+            blocks[group.block] = max(blocks.get(group.block, 0), group.hours)
+        elif student in group.members:
+            blocks[f"{group.block}/{group.group}"] = group.hours
+    return _class_hours(school, school_class) + sum(blocks.values())
 
 
 # Subjects without a difficulty on the Subjects sheet get one from their code or name (DOMAIN.md).

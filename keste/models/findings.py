@@ -315,6 +315,67 @@ MESSAGES: dict[str, tuple[str, str, str]] = {  # kind: (en, kk, ru)
         "Расписания нет, но за отведённое время не удалось сузить причину; запустите keste "
         "explain с большим --time-limit.",
     ),
+    "choice_small": (
+        "{course}, grade {grade}: {count} student(s) chose it, but a group needs at least {least}"
+        "; not met for {students}.",
+        "{course}, {grade}-параллель: оны {count} оқушы таңдады, бірақ топта кемінде {least} "
+        "оқушы болуы керек; {students} үшін орындалмады.",
+        "{course}, {grade}-я параллель: его выбрали {count} уч., а в группе нужно не менее "
+        "{least}; не выполнено для {students}.",
+    ),
+    "choice_no_teacher": (
+        "{course}, grade {grade}: no teacher on the Teachers sheet teaches it in grade {grade}; "
+        "not met for {students}.",
+        "{course}, {grade}-параллель: Мұғалімдер парағында оны {grade}-параллельде беретін "
+        "мұғалім жоқ; {students} үшін орындалмады.",
+        "{course}, {grade}-я параллель: на листе Учителя нет учителя, который ведёт его в "
+        "{grade}-й параллели; не выполнено для {students}.",
+    ),
+    "choice_load": (
+        "{student} ({cls}): with {course} the week would have {hours} hours; the most for grade "
+        "{grade} is {limit}.",
+        "{student} ({cls}): {course} қосылса, апталық жүктеме {hours} сағат болады; {grade}-"
+        "параллель үшін ең көбі {limit}.",
+        "{student} ({cls}): с предметом {course} недельная нагрузка составит {hours} ч; для "
+        "{grade}-й параллели не более {limit}.",
+    ),
+    "choice_tradeoff": (
+        "{student} ({cls}): {courses} cannot all be met together with the other students' "
+        "choices; meeting them would leave {others} other choice(s) unmet.",
+        "{student} ({cls}): {courses} бәрін басқа оқушылардың таңдауымен бірге орындау мүмкін "
+        "емес; оларды орындаса, басқалардың {others} таңдауы орындалмай қалады.",
+        "{student} ({cls}): {courses} нельзя выполнить вместе с выбором других учеников; их "
+        "выполнение оставит невыполненными {others} других выборов.",
+    ),
+    "choice_tie": (
+        "{student} ({cls}): {courses} cannot all be met together with the other students' "
+        "choices; one choice has to stay unmet, and meeting these would leave another "
+        "student's unmet instead.",
+        "{student} ({cls}): {courses} бәрін басқа оқушылардың таңдауымен бірге орындау мүмкін "
+        "емес; бір таңдау орындалмай қалуы тиіс, бұларды орындаса, басқа оқушының таңдауы "
+        "орындалмайды.",
+        "{student} ({cls}): {courses} нельзя выполнить вместе с выбором других учеников; один "
+        "выбор останется невыполненным, и при выполнении этих им станет выбор другого ученика.",
+    ),
+    "choice_no_arrangement": (
+        "{student} ({cls}): no arrangement meets {courses} at once: groups of {least}-{most} "
+        "students in the {free} periods a week that the class lessons of {classes} leave for "
+        "electives.",
+        "{student} ({cls}): {courses} бірге орындайтын орналасу жоқ: {least}-{most} оқушылық "
+        "топтар, {classes} сыныптарының сабақтарынан кейін элективтерге аптасына {free} сабақ "
+        "қалады.",
+        "{student} ({cls}): нет расстановки, при которой выполнены {courses}: группы по "
+        "{least}-{most} учеников, а уроки классов {classes} оставляют элективам {free} уроков в "
+        "неделю.",
+    ),
+    "choice_undecided": (
+        "{student} ({cls}): {courses} are not all met; keste found no arrangement meeting them "
+        "within {seconds} s.",
+        "{student} ({cls}): {courses} бәрі орындалмады; keste {seconds} с ішінде оларды "
+        "орындайтын орналасу таппады.",
+        "{student} ({cls}): {courses} выполнены не все; keste не нашёл расстановки, выполняющей "
+        "их, за {seconds} с.",
+    ),
 }
 LANGUAGES = ("en", "kk", "ru")
 

@@ -164,6 +164,43 @@ LABELS: dict[str, tuple[str, str, str]] = {  # key: (en, kk, ru)
         "сынып бос емес уақытта сабақ жоқ",
         "нет уроков, когда класс недоступен",
     ),
+    "rule_student_clash": (
+        "no student in two lessons at once (class lessons and their groups)",
+        "оқушы бір уақытта екі сабақта емес (сынып сабақтары мен оның топтары)",
+        "ученик не на двух уроках одновременно (уроки класса и его группы)",
+    ),
+    "rule_student_load": (
+        "every student's weekly load within the grade's maximum",
+        "әр оқушының апталық жүктемесі параллельдің ең көп шегінде",
+        "недельная нагрузка каждого ученика не выше максимума параллели",
+    ),
+    "rule_group_size": (
+        "groups formed from choices within their sizes; one group per chosen subject",
+        "таңдау бойынша топтар рұқсат етілген көлемде; әр таңдалған пәнге бір топ",
+        "группы по выбору в допустимых размерах; одна группа на выбранный предмет",
+    ),
+    "Electives": ("Electives", "Элективтер", "Элективы"),
+    "students_sheet": ("students", "оқушылар", "ученики"),
+    "student": ("student", "оқушы", "ученик"),
+    "choices": ("choices", "таңдаулар", "выбор"),
+    "unmet": ("not met", "орындалмады", "не выполнено"),
+    "study_periods": ("study periods", "өзіндік сабақтар", "самоподготовка"),
+    "grouping": (
+        "Groups from students' choices",
+        "Оқушылар таңдауы бойынша топтар",
+        "Группы по выбору учеников",
+    ),
+    "grouping_pool": (
+        "grade {grade} ({classes}): {students} students, {courses} courses, {groups} groups in "
+        "{blocks} blocks of {lengths} lessons ({free} periods free for blocks); {unmet} choices "
+        "not met; {status}, {seconds} s",
+        "{grade}-параллель ({classes}): {students} оқушы, {courses} курс, {groups} топ, {blocks} "
+        "блок ({lengths} сабақ; блоктарға {free} сабақ бос); орындалмаған таңдау: {unmet}; "
+        "{status}, {seconds} с",
+        "{grade}-я параллель ({classes}): {students} учеников, {courses} курсов, {groups} групп в "
+        "{blocks} блоках по {lengths} уроков (для блоков свободно {free} уроков); не выполнено "
+        "выборов: {unmet}; {status}, {seconds} с",
+    ),
     "rule_teacher_days": (
         "no teacher works more days than their max_days",
         "мұғалім max_days-тан көп күн жұмыс істемейді",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from keste.models import jsonio, workbook
 from keste.models.problems import InputError, Problems
-from keste.models.school import LoadRow, School
-from keste.models.sheets import SHEET_BY_KEY, normalise_header
+from keste.models.school import ElectiveGroup, LoadRow, School
+from keste.models.sheets import SHEET_ATTRIBUTE, SHEET_BY_KEY, normalise_header
 from keste.models.tables import build_school
 from keste.models.validation import validate_school
 
@@ -41,21 +41,40 @@ def read_load(
 ) -> tuple[list[LoadRow] | None, Problems]:
     """The Load sheet of another workbook (e.g. `keste allocate`'s), checked against the school
     (unless check is False: last year's load may name teachers and classes gone since)."""
+    return _read_sheet_of(path, school, "Load", check)
+
+
+def read_electives(
+    path: Path | str, school: School, required: bool = True
+) -> tuple[list[ElectiveGroup] | None, Problems]:
+    """The Electives sheet of another workbook (`keste groups`' or a timetable's: groups formed
+    from choices, with their members), checked against the school. Without required, a
+    workbook with no such sheet gives None and no problem."""
+    return _read_sheet_of(path, school, "Electives", True, required)
+
+
+def _read_sheet_of(
+    path: Path | str, school: School, key: str, check: bool, required: bool = True
+) -> tuple[list | None, Problems]:
     path = Path(path)
     problems = Problems()
-    names = SHEET_BY_KEY["Load"].names()
+    spec = SHEET_BY_KEY[key]
+    names = spec.names()
     tables = workbook.read_tables(path, problems, lambda title: normalise_header(title) in names)
     if tables is None:
         return None, problems
     if not tables:
-        problems.error("expected a sheet 'Load' (Жүктеме / Нагрузка)", sheet=str(path))
+        if required:
+            problems.error(f"expected a sheet '{key}' ({spec.kk} / {spec.ru})", sheet=str(path))
         return None, problems
     found = Problems()
     loaded = build_school(tables, found)
+    attribute = SHEET_ATTRIBUTE[key]
+    records = getattr(loaded, attribute)
     if check:
-        validate_school(replace(school, load=loaded.load), found)
+        validate_school(replace(school, **{attribute: records}), found)
     problems.extend(p for p in found if p.sheet == tables[0].name)
-    return loaded.load, problems
+    return records, problems
 
 
 def write_school(school: School, path: Path | str, lang: str = "en") -> None:

@@ -89,6 +89,8 @@ class Settings:
     )
     hard_difficulty: int = 10
     hardest_difficulty: int = 11
+    min_group_students: int = 5  # a group formed from students' choices has at least this many
+    max_group_students: int | None = None  # and at most this many (default: split_threshold - 1)
     weights: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -98,6 +100,11 @@ class Settings:
 
     def weight(self, rule: str) -> int:
         return self.weights.get(rule, DEFAULT_WEIGHTS[rule])
+
+    @property
+    def largest_group(self) -> int:
+        """The most students in one group: a class of split_threshold students would split."""
+        return self.max_group_students or max(1, self.split_threshold - 1)
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,7 @@ class Subject:
     double: str = "no"  # no / allowed / required
     max_per_day: int = 1
     co_taught: bool = False  # team teaching: two teachers together
+    min_group: int | None = None  # a group formed from choices has at least this many students
     source: Source | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -161,6 +169,7 @@ class CurriculumRow:
     language: str | None = None
     split: bool | None = None
     doubles: int | None = None
+    level: str | None = None  # standard / higher: the hours of a subject chosen at that level
     source: Source | None = field(default=None, compare=False, repr=False)
 
 
@@ -227,7 +236,13 @@ class ElectiveGroup:
     room_type: str | None = None
     students: int | None = None
     co_teacher: str | None = None
+    level: str | None = None  # standard / higher, for a group of students' choices
+    members: tuple[str, ...] = ()  # the students in it (names as on the Choices sheet)
     source: Source | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def size(self) -> int:
+        return len(self.members) or self.students or 0
 
 
 @dataclass
@@ -343,6 +358,21 @@ class School:
 
     def is_primary(self, grade: int) -> bool:
         return grade in self.settings.primary_grades
+
+    @cached_property
+    def chosen_subjects(self) -> dict[str, frozenset[str]]:
+        """Class -> the subjects chosen in its grade (the Choices sheet), for each class with
+        choices: taught in groups of the students who chose them, not to the whole class."""
+        by_grade: dict[int, set[str]] = {}
+        choosing: set[str] = set()
+        for choice in self.choices:
+            school_class = self.class_by_name.get(choice.class_name)
+            if school_class is not None:
+                by_grade.setdefault(school_class.grade, set()).add(choice.subject)
+                choosing.add(school_class.name)
+        return {
+            name: frozenset(by_grade[self.class_by_name[name].grade]) for name in sorted(choosing)
+        }
 
     @cached_property
     def groups_of(self) -> dict[str, tuple[str, ...]]:

@@ -337,6 +337,20 @@ SETTING_KEYS: tuple[Column, ...] = (
         _difficulty,
         hint="Difficulty at or above which two subjects should not be back to back",
     ),
+    Column(
+        "min_group_students",
+        "топта ең аз оқушы",
+        "мин учеников в группе",
+        _positive_int,
+        hint="Fewest students in a group formed from choices (5)",
+    ),
+    Column(
+        "max_group_students",
+        "топта ең көп оқушы",
+        "макс учеников в группе",
+        _positive_int,
+        hint="Most students in a group formed from choices (split_threshold - 1)",
+    ),
     *tuple(
         Column(
             f"weight_{rule}",
@@ -386,6 +400,8 @@ def settings_rows(settings: Settings) -> list[tuple[str, Any]]:
         ("max_weekly_hours", format_grade_map(settings.max_weekly_hours)),
         ("hard_difficulty", settings.hard_difficulty),
         ("hardest_difficulty", settings.hardest_difficulty),
+        ("min_group_students", settings.min_group_students),
+        ("max_group_students", settings.max_group_students),
     ]
     for key, text in optional:
         if getattr(settings, key) != getattr(default, key):
@@ -528,6 +544,7 @@ LANGUAGE = Column(
     aliases=("оқыту тілі", "язык обучения"),
     hint="kk, ru or en",
 )
+LEVEL_COLUMN = Column("level", "деңгей", "уровень", _parse_level, hint="standard or higher")
 ROOM_TYPE = Column(
     "room_type",
     "бөлме түрі",
@@ -688,6 +705,14 @@ def _sheets() -> tuple[SheetSpec, ...]:
                     aliases=("team teaching", "командалық оқыту", "командное обучение"),
                     hint="yes: two teachers teach it together (team teaching)",
                 ),
+                Column(
+                    "min_group",
+                    "топта ең аз",
+                    "мин в группе",
+                    _positive_int,
+                    aliases=("min group", "ең аз оқушы", "мин учеников"),
+                    hint="Fewest students in a group formed from choices (School: 5)",
+                ),
             ),
             True,
             subject_build,
@@ -722,11 +747,12 @@ def _sheets() -> tuple[SheetSpec, ...]:
                     _non_negative_int,
                     hint="Number of double lessons a week",
                 ),
+                LEVEL_COLUMN,
             ),
             False,  # a school may state its lessons on Activities instead (validation checks)
             _build_curriculum,
             _CURRICULUM_UNBUILD,
-            unique=("grade", "class", "subject", "language"),
+            unique=("grade", "class", "subject", "language", "level"),
             hint="Weekly academic hours per grade (optionally per language) or per class.",
         ),
         SheetSpec(
@@ -858,6 +884,15 @@ def _sheets() -> tuple[SheetSpec, ...]:
                 ROOM_TYPE,
                 Column("students", "оқушылар", "ученики", _non_negative_int, hint="Group size"),
                 CO_TEACHER,
+                LEVEL_COLUMN,
+                Column(
+                    "members",
+                    "топ мүшелері",
+                    "состав группы",
+                    parse_name_list,
+                    aliases=("оқушылар тізімі", "список учеников", "student list"),
+                    hint="The group's students (names as on Choices), comma list",
+                ),
             ),
             False,
             elective_build,
@@ -965,7 +1000,7 @@ def _sheets() -> tuple[SheetSpec, ...]:
                 Column("student", "оқушы", "ученик", required=True, hint="Student name or id"),
                 CLASS,
                 SUBJECT,
-                Column("level", "деңгей", "уровень", _parse_level, hint="standard or higher"),
+                LEVEL_COLUMN,
             ),
             False,
             choice_build,

@@ -39,6 +39,7 @@ class SchoolSummary:
     electives: int = 0
     locks: int = 0
     meals: int = 0
+    choosing: int = 0  # students with choices (the Choices sheet)
 
 
 def summarise(school: School) -> SchoolSummary:
@@ -77,6 +78,7 @@ def summarise(school: School) -> SchoolSummary:
         len({group.block for group in school.electives}),
         len(school.locks),
         len(school.meals),
+        len({choice.student for choice in school.choices}),
     )
 
 

@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from keste.models.bells import STANDARD_LESSON_MINUTES, schedules
-from keste.models.curriculum import class_curriculum, is_split, lessons_for_hours, weekly_hours
+from keste.models.curriculum import (
+    class_curriculum,
+    course_row,
+    is_split,
+    lessons_for_hours,
+    weekly_hours,
+)
 from keste.models.problems import Problems
 from keste.models.school import (
     ALLOCATION_RULES,
@@ -294,6 +300,15 @@ def _check_load(school: School, problems: Problems) -> None:
             continue
         school_class = school.class_by_name[row.class_name]
         plan = class_curriculum(school, school_class)
+        if row.subject in school.chosen_subjects.get(row.class_name, ()):
+            problems.error(
+                f"students of {row.class_name} choose {row.subject} (the Choices sheet), so it is "
+                "taught in groups: give its teachers on the Electives sheet or leave them to "
+                "keste, not on Load",
+                **problems.at(row.source, "subject"),
+                value=row.subject,
+            )
+            continue
         if row.subject not in plan:
             problems.error(
                 f"class {row.class_name} has no hours of {row.subject} in the curriculum",
@@ -336,7 +351,6 @@ def _check_split_load_covers_groups(school: School, problems: Problems) -> None:
 
 
 def _check_electives(school: School, problems: Problems) -> None:
-    hours_of_block: dict[str, float] = {}
     room_types = {room.type for room in school.rooms}
     for group in school.electives:
         at = problems.at
@@ -355,13 +369,22 @@ def _check_electives(school: School, problems: Problems) -> None:
                 **at(group.source, "room_type"),
                 value=group.room_type,
             )
-        first = hours_of_block.setdefault(group.block, group.hours)
-        if group.hours != first:
+        if group.members:
+            _check_members(school, problems, group)
+
+
+def _check_members(school: School, problems: Problems, group) -> None:
+    """A group's members are students of its classes who chose its subject."""
+    classes = {c.name for c in select_classes(group.classes, school.classes)}
+    chose = {(c.student, c.subject): c for c in school.choices}
+    for member in group.members:
+        choice = chose.get((member, group.subject))
+        if choice is None or choice.class_name not in classes:
             problems.error(
-                f"all groups of block {group.block} meet together, so they need the same hours "
-                f"({format_number(first)})",
-                **at(group.source, "hours"),
-                value=format_number(group.hours),
+                f"expected a student of {', '.join(sorted(classes))} who chose {group.subject} "
+                "on the Choices sheet",
+                **problems.at(group.source, "members"),
+                value=member,
             )
 
 
@@ -434,9 +457,46 @@ def _check_activities(school: School, problems: Problems) -> None:
 
 
 def _check_choices(school: School, problems: Problems) -> None:
+    class_of: dict[str, str] = {}
     for choice in school.choices:
-        _check_reference(school, problems, choice.source, "class", choice.class_name, "class")
-        _check_reference(school, problems, choice.source, "subject", choice.subject, "subject")
+        at = problems.at
+        known = _check_reference(
+            school, problems, choice.source, "class", choice.class_name, "class"
+        )
+        known &= _check_reference(
+            school, problems, choice.source, "subject", choice.subject, "subject"
+        )
+        first = class_of.setdefault(choice.student, choice.class_name)
+        if first != choice.class_name:
+            problems.error(
+                f"student {choice.student} is already in class {first}: each student is in one "
+                "class (give two students with the same name different names)",
+                **at(choice.source, "class"),
+                value=choice.class_name,
+            )
+        if known:
+            _check_course_hours(school, problems, choice)
+
+
+def _check_course_hours(school: School, problems: Problems, choice) -> None:
+    school_class = school.class_by_name[choice.class_name]
+    row = course_row(school, school_class, choice.subject, choice.level)
+    level = choice.level or "standard"
+    if row is None:
+        problems.error(
+            f"no hours for {choice.subject} at {level} level in grade {school_class.grade}: add "
+            f"a Curriculum row (grade {school_class.grade}, {choice.subject}"
+            + (f", level {choice.level})" if choice.level else ")"),
+            **problems.at(choice.source, "subject"),
+            value=choice.subject,
+        )
+    elif lessons_for_hours(school, row.hours) % 1:
+        problems.error(
+            f"{format_number(row.hours)} hours of {choice.subject} ({level}) are not whole "
+            "lessons; a group formed from choices meets every week",
+            **problems.at(row.source, "hours"),
+            value=format_number(row.hours),
+        )
 
 
 def _check_locks(school: School, problems: Problems) -> None:

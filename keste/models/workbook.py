@@ -22,6 +22,7 @@ from keste.models.school import School
 from keste.models.sheets import (
     SCHOOL_SHEET,
     SHEETS,
+    SheetSpec,
     localise_cell,
     settings_rows,
     sheet_records,
@@ -211,12 +212,18 @@ def school_workbook(school: School, lang: str = "en", all_sheets: bool = False) 
         rows = records[spec.key]
         if not rows and not spec.required and not all_sheets:
             continue
-        sheet = workbook.create_sheet(spec.label(lang))
-        sheet.append([column.label(lang) for column in spec.columns])
-        for record in rows:
-            cells = spec.unbuild(record)
-            sheet.append([localise_cell(c.key, cells.get(c.key), lang) for c in spec.columns])
+        append_table(workbook, spec, rows, lang)
     return workbook
+
+
+def append_table(workbook: Workbook, spec: SheetSpec, records: list, lang: str) -> Any:
+    """A sheet of the school format holding these records, headers in the given language."""
+    sheet = workbook.create_sheet(spec.label(lang))
+    sheet.append([column.label(lang) for column in spec.columns])
+    for record in records:
+        cells = spec.unbuild(record)
+        sheet.append([localise_cell(c.key, cells.get(c.key), lang) for c in spec.columns])
+    return sheet
 
 
 def save_atomically(workbook: Workbook, path: Path) -> None:
