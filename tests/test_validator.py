@@ -108,6 +108,19 @@ def test_a_teacher_made_unavailable(solved):
     assert "teacher_unavailable" in _rules(school, timetable)
 
 
+def test_a_teacher_working_more_days_than_allowed(solved):
+    school, timetable = solved
+    row = _first(timetable, class_name="5А", day="Tue")
+    days = {r.day for r in timetable.lessons if row.teachers[0] in r.teachers}
+    assert len(days) > 1
+    school = dataclasses.replace(school)
+    school.teachers = [
+        dataclasses.replace(t, max_days=1) if t.code == row.teachers[0] else t
+        for t in school.teachers
+    ]
+    assert "teacher_days" in _rules(school, timetable)
+
+
 def test_a_lock_not_kept(solved):
     school, timetable = solved
     row = _first(timetable, class_name="6А", day="Wed", period=3)

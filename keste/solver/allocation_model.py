@@ -1,11 +1,11 @@
 """The CP-SAT model of teacher load allocation, and the soft rules' exact values.
 
 Hard: every open item gets its teachers from the qualified ones; each teacher within min_hours..
-max_hours; the two groups of a split class (they meet at once) get different teachers; a teacher's
-lessons fit the periods they can teach. Soft, weighted like the timetable's rules (weight_<rule> on
-the School sheet): loads close to whole rates, few subjects and grades per teacher, a primary class
-keeps its class teacher, few teachers per class, balanced loads among teachers who could share the
-work, and last year's teachers (--previous).
+max_hours; the two groups of a split class, and the groups of an elective block (they meet at
+once), get different teachers; a teacher's lessons fit the periods they can teach. Soft, weighted
+like the timetable's rules (weight_<rule> on the School sheet): loads close to whole rates, few
+subjects and grades per teacher, a primary class keeps its class teacher, few teachers per class,
+balanced loads among teachers who could share the work, and last year's teachers (--previous).
 
 The model's soft terms are bounded from one side and minimised, so they are exact only at an
 optimum; `penalties` recomputes every rule from the allocation itself, which is what is reported.
@@ -78,6 +78,7 @@ def build(
         options = [built.add_option(item, teacher) for teacher in candidates(school, item)]
         built.hold(built.model.add(sum(options) == item.open), "subject", item.subject)
     _split_pairs(built)
+    _same_block(built)
     for teacher in built.teachers:
         _hours(built, teacher, reserved.get(teacher.code, 0.0))
         _periods(built, teacher)
@@ -96,6 +97,22 @@ def _split_pairs(built: AllocationModel) -> None:
             theirs = built.assign.get((other.index, teacher.code), int(teacher.code in other.fixed))
             if not isinstance(mine, int) or not isinstance(theirs, int):
                 built.model.add(mine + theirs <= 1)
+
+
+def _same_block(built: AllocationModel) -> None:
+    """The groups of an elective block meet at once: a teacher takes at most one of them."""
+    by_block: dict[str, list[LoadItem]] = defaultdict(list)
+    for item in built.items:
+        if item.block:
+            by_block[item.block].append(item)
+    for items in by_block.values():
+        for teacher in built.teachers:
+            options = [
+                built.assign[key] for i in items if (key := (i.index, teacher.code)) in built.assign
+            ]
+            fixed = sum(1 for i in items if teacher.code in i.fixed)
+            if options and len(options) + fixed > 1:
+                built.model.add(sum(options) <= max(0, 1 - fixed))
 
 
 def _hours(built: AllocationModel, teacher: Teacher, reserved: float) -> None:

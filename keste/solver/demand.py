@@ -324,20 +324,40 @@ def _block_meetings(school: School, problems: Problems) -> list[Meeting]:
                 value=block,
             )
             continue
-        sections = tuple(_block_section(school, group, classes) for group in groups)
-        lessons = lessons_for_hours(school, groups[0].hours)
-        meetings.append(
+        meetings += _block_parts(school, block, groups, classes, bells.pop())
+    return meetings
+
+
+def _block_parts(
+    school: School, block: str, groups: list[ElectiveGroup], classes: list[SchoolClass], bells: str
+) -> list[Meeting]:
+    """A block meets as long as its longest group; a group with fewer lessons meets in some of
+    them. So a block is one meeting per distinct length: the first with every group, each next
+    one with the groups that still have lessons (math 7 and math 10: 7 lessons with both groups,
+    then 3 with the 10-hour group alone)."""
+    lessons = {group.group: int(lessons_for_hours(school, group.hours)) for group in groups}
+    parts, done = [], 0
+    for length in sorted(set(lessons.values())):
+        present = [g for g in groups if lessons[g.group] >= length]
+        per_day = min(_max_per_day(school, g.subject) for g in present)
+        parts.append(
             Meeting(
                 0,
-                sections,
+                tuple(_block_section(school, group, classes) for group in present),
                 tuple(c.name for c in classes),
-                bells.pop(),
-                int(lessons),
-                max_per_day=1,
+                bells,
+                length - done,
+                max_per_day=per_day,
                 block=block,
             )
         )
-    return meetings
+        done = length
+    return [part for part in parts if part.lessons > 0]
+
+
+def _max_per_day(school: School, subject_code: str) -> int:
+    subject = school.subject_by_code.get(subject_code)
+    return subject.max_per_day if subject else 1
 
 
 def _block_section(school: School, group: ElectiveGroup, classes: list[SchoolClass]) -> Section:
@@ -345,7 +365,7 @@ def _block_section(school: School, group: ElectiveGroup, classes: list[SchoolCla
     room_type = group.room_type or (subject.room_type if subject else None)
     if room_type is None:
         room_type, _ = ordinary_room(school, classes[0], may_use_home=False)
-    students = group.students or 0
+    students = group.size
     teachers = tuple(t for t in (group.teacher, group.co_teacher) if t)
     return Section(
         group.subject,

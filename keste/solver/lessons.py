@@ -8,6 +8,8 @@ most max_per_day separate lessons, a double counting as one. An activity whose l
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from keste.solver.context import ModelContext
 from keste.solver.demand import Meeting
 
@@ -31,6 +33,33 @@ def add(ctx: ModelContext) -> None:
                 ),
                 per_day,
             )
+    _block_groups(ctx)
+
+
+def _block_groups(ctx: ModelContext) -> None:
+    """A group in several parts of one block (demand._block_parts): its lessons over all of them
+    at most its subject's max_per_day a day, never two in a row (blocks have no doubles)."""
+    parts: dict[tuple[str, str | None], list[Meeting]] = defaultdict(list)
+    for meeting in ctx.meetings:
+        if meeting.block:
+            for section in meeting.sections:
+                parts[(meeting.block, section.group)].append(meeting)
+    for (_, group), meetings in parts.items():
+        if len(meetings) < 2:
+            continue
+        subject = next(s.subject for s in meetings[0].sections if s.group == group)
+        known = ctx.school.subject_by_code.get(subject)
+        cap = known.max_per_day if known else 1
+        guard = ctx.guard("subject_per_day", subject)
+        for day in range(len(ctx.days)):
+            by_period: dict[int, list] = defaultdict(list)
+            for meeting in meetings:
+                for period, variable in ctx.day_lessons(meeting, day).items():
+                    by_period[period].append(variable)
+            ctx.hold(ctx.model.add(sum(v for vs in by_period.values() for v in vs) <= cap), guard)
+            for period, now in by_period.items():
+                if period + 1 in by_period:
+                    ctx.hold(ctx.model.add(sum(now) + sum(by_period[period + 1]) <= 1), guard)
 
 
 def owner(meeting: Meeting) -> str:

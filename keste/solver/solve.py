@@ -18,6 +18,7 @@ from keste.models.timetable import Timetable
 from keste.models.values import format_number
 from keste.solver.allocate import Allocation, allocate
 from keste.solver.checks import capacity_checks
+from keste.solver.choices import Grouping, choice_pools, form_groups
 from keste.solver.demand import Demand, expand
 from keste.solver.diagnose import (
     IMPOSSIBLE,
@@ -45,6 +46,7 @@ class SolveResult:
     allocation: Allocation | None = None
     diagnosis: Diagnosis | None = None  # why there is no timetable, when there is none
     changes: list[Change] | None = None  # against the approved timetable, when re-solving
+    grouping: Grouping | None = None  # the groups formed from students' choices
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -60,6 +62,7 @@ class SolveResult:
 REALLOCATION_ROUNDS = 3
 MIN_DIAGNOSIS_SECONDS = 30.0
 ALLOCATION_SECONDS = 30.0  # at most; a quarter of the time limit when that is less
+GROUPING_SECONDS = 20.0  # at most; a sixth of the time limit when that is less
 
 
 def solve_school(
@@ -70,14 +73,47 @@ def solve_school(
     previous: list[LoadRow] | None = None,
     approved: Timetable | None = None,
 ) -> SolveResult:
-    """Allocate what the Load sheet leaves open, then build and solve the timetable. When the
-    timetable is impossible because of teachers keste gave load to, move load off them and try
-    again (saying what moved); when it is impossible otherwise, say why.
+    """Form groups from students' choices, allocate what the Load sheet leaves open, then build
+    and solve the timetable. When the timetable is impossible because of teachers keste gave
+    load to, move load off them and try again (saying what moved); when it is impossible
+    otherwise, say why.
 
     previous: last year's Load (under this year's class names), for continuity. approved: the
     timetable in use, to change as little as possible (its teachers are the previous load).
     on_solver receives the running solver so a caller can stop() it.
     """
+    started = time.perf_counter()
+    school, grouping = _group_choices(school, options, on_progress)
+    left = replace(
+        options, time_limit=max(1.0, options.time_limit - (time.perf_counter() - started))
+    )
+    result = _solve_grouped(school, left, on_progress, on_solver, previous, approved)
+    result.grouping = grouping
+    return result
+
+
+def _group_choices(
+    school: School, options: SolveOptions, on_progress=None
+) -> tuple[School, Grouping | None]:
+    """The school with elective groups formed from the Choices sheet (when it has choices
+    whose groups the Electives sheet does not list)."""
+    if not choice_pools(school):
+        return school, None
+    if on_progress:
+        on_progress(Progress(0.0, None, None, 0, stage="forming groups from students' choices"))
+    limit = min(GROUPING_SECONDS, options.time_limit / 6)
+    grouping = form_groups(school, limit, options.workers, options.seed)
+    return grouping.apply(school), grouping
+
+
+def _solve_grouped(
+    school: School,
+    options: SolveOptions,
+    on_progress,
+    on_solver,
+    previous: list[LoadRow] | None,
+    approved: Timetable | None,
+) -> SolveResult:
     if approved is not None and previous is None:
         previous = approved_load(approved)
     started = time.perf_counter()
@@ -204,7 +240,8 @@ def explain_school(
 ) -> SolveResult:
     """Only the diagnosis: whether a timetable exists and, when none does, why."""
     started = time.perf_counter()
-    result = SolveResult(Problems(), school=school)
+    school, grouping = _group_choices(school, options)
+    result = SolveResult(Problems(), school=school, grouping=grouping)
     if not _allocate_open_load(result, options, previous):
         return result
     result.demand = expand(result.school, result.problems)

@@ -18,6 +18,7 @@ from keste.models.curriculum import (
     class_curriculum,
     is_split,
     lessons_for_hours,
+    student_hours,
     subject_difficulty,
 )
 from keste.models.school import School, SchoolClass, Teacher, select_classes
@@ -43,6 +44,11 @@ HARD_RULES = {
     "number a day, last of the day where asked",
     "class_unavailable": "no lesson when its class is unavailable",
     "teacher_days": "no teacher works more days than their max_days",
+    "student_clash": "no student in two lessons at once (their class's lessons and the groups "
+    "they are members of)",
+    "student_load": "every student's weekly load within the grade's maximum",
+    "group_size": "every group formed from choices within its size limits; a student in one "
+    "group of each chosen subject",
 }
 MODEL_RULES = (
     "teacher_gaps",
@@ -67,6 +73,7 @@ class ValidationReport:
     penalties: dict[str, int] = field(default_factory=dict)
     weights: dict[str, int] = field(default_factory=dict)
     hard_rules: dict[str, str] = field(default_factory=lambda: dict(HARD_RULES))
+    unmet_choices: list[tuple[str, str, str, str | None]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -126,7 +133,8 @@ class _Validator:
         self._meals()
         self._blocks()
         self._activities()
-        self._teacher_days()
+        self._working_days()
+        self._students()
         self._penalties()
         return self.report
 
@@ -197,8 +205,8 @@ class _Validator:
             if row.block is not None:
                 placed[(row.block, row.group, row.class_name)] += 1
         for block, groups in by_block.items():
-            want = int(lessons_for_hours(self.school, groups[0].hours))
             for group in groups:
+                want = int(lessons_for_hours(self.school, group.hours))
                 for school_class in self._block_classes(groups):
                     have = placed.get((block, group.group, school_class.name), 0)
                     if have != want:
@@ -428,6 +436,7 @@ class _Validator:
         for row in self.lessons:
             if row.block is None and row.week is None:
                 periods[(row.class_name, row.subject, row.group, row.day)].add(row.period)
+        self._block_days()
         doubles_in_week = Counter()
         for (class_name, subject_code, group, day), taken in periods.items():
             subject = school.subject_by_code[subject_code]
@@ -450,6 +459,21 @@ class _Validator:
                             f"{who}: a double lesson on {day}, which is not allowed",
                         )
         self._double_counts(doubles_in_week)
+
+    def _block_days(self) -> None:
+        """An elective group's lessons a day: at most its subject's max_per_day, no doubles."""
+        periods = defaultdict(set)
+        for row in self.lessons:
+            if row.block in self.elective_blocks:
+                periods[(row.block, row.group, row.subject, row.day)].add(row.period)
+        for (block, group, subject_code, day), taken in periods.items():
+            most = self.school.subject_by_code[subject_code].max_per_day
+            runs = _runs(sorted(taken))
+            who = f"block {block} group {group} ({subject_code})"
+            if len(runs) > most:
+                self.flag("subject_per_day", f"{who}: {len(runs)} lessons on {day}; at most {most}")
+            if any(len(run) > 1 for run in runs):
+                self.flag("subject_per_day", f"{who}: a double lesson on {day}")
 
     def _allowed_doubles(self, school_class: SchoolClass, subject_code: str) -> tuple[int, int]:
         """(least, most) double lessons a week for a class's subject."""
@@ -563,15 +587,25 @@ class _Validator:
             if row.block is not None:
                 slots[(row.block, row.group)].add((row.day, row.period))
                 classes_at[(row.block, row.day, row.period)].add(row.class_name)
+        planned = {
+            (g.block, g.group): lessons_for_hours(self.school, g.hours)
+            for g in self.school.electives
+        }
         by_block = defaultdict(dict)
         for (block, group), taken in slots.items():
             by_block[block][group] = taken
         for block, groups in by_block.items():
-            reference = next(iter(groups.values()))
-            if any(taken != reference for taken in groups.values()):
-                self.flag(
-                    "blocks", f"the groups of block {block} do not all meet at the same times"
-                )
+            # a group meets whenever any group of the block with no more lessons meets
+            for group, taken in groups.items():
+                for other, theirs in groups.items():
+                    fewer = planned.get((block, other), 0) <= planned.get((block, group), 0)
+                    if other != group and fewer and not theirs <= taken:
+                        self.flag(
+                            "blocks",
+                            f"block {block}: group {other} meets at times when group {group} "
+                            "does not (a block's groups meet together)",
+                        )
+                        return
 
     def _activities(self) -> None:
         """Each activity: all its lessons, in runs of its length, at most max_per_day a day,
@@ -619,7 +653,96 @@ class _Validator:
         if later:
             self.flag("activities", f"{who} must end the day on {day}; {later[0].subject} follows")
 
-    def _teacher_days(self) -> None:
+    # ------------------------------------------------------------------ students' own weeks
+
+    def _students(self) -> None:
+        """Students whose groups were formed from their choices: their class's lessons and
+        their groups never at once, their week within the maximum, the groups within their sizes,
+        and which choices no group meets."""
+        school = self.school
+        formed = [g for g in school.electives if g.members]
+        if not formed:
+            return
+        class_of = {c.student: c.class_name for c in school.choices}
+        member_of: dict[str, list] = defaultdict(list)
+        for group in formed:
+            for member in group.members:
+                member_of[member].append(group)
+            self._formed_size(group)
+        for student, groups in member_of.items():
+            self._one_group_per_subject(student, groups)
+        pooled = {c.name for g in formed for c in select_classes(g.classes, school.classes)}
+        for student, class_name in class_of.items():
+            if class_name in pooled:
+                self._student_week(student, class_name, member_of.get(student, []))
+                self._student_load(student, class_name)
+        for choice in school.choices:
+            level = choice.level or "standard"
+            if choice.class_name in pooled and not any(
+                g.subject == choice.subject and (g.level or "standard") == level
+                for g in member_of.get(choice.student, [])
+            ):
+                self.report.unmet_choices.append(
+                    (choice.student, choice.class_name, choice.subject, choice.level)
+                )
+
+    def _formed_size(self, group) -> None:
+        subject = self.school.subject_by_code.get(group.subject)
+        least = (subject.min_group if subject else None) or self.school.settings.min_group_students
+        most = self.school.settings.largest_group
+        if not least <= len(group.members) <= most:
+            self.flag(
+                "group_size",
+                f"block {group.block} group {group.group}: {len(group.members)} students; "
+                f"expected {least} to {most}",
+            )
+
+    def _one_group_per_subject(self, student: str, groups) -> None:
+        by_subject = Counter(g.subject for g in groups)
+        for subject, count in by_subject.items():
+            if count > 1:
+                self.flag("group_size", f"student {student} is in {count} groups of {subject}")
+
+    def _student_week(self, student: str, class_name: str, groups) -> None:
+        mine = {(g.block, g.group) for g in groups}
+        manual = {g.block for g in self.school.electives if not g.members}
+        at: dict[tuple[str, int, str], set[str]] = defaultdict(set)
+        for row in self.lessons:
+            if row.class_name != class_name:
+                continue
+            if row.block is None or row.block in self.activities:
+                if row.group is not None:
+                    continue  # a half or group of the class: not known to be this student's
+                what = row.subject
+            elif (row.block, row.group) in mine:
+                what = f"{row.subject} ({row.group})"
+            elif row.block in manual:
+                what = f"block {row.block}"
+            else:
+                continue
+            for week in ("A", "B") if row.week is None else (row.week,):
+                at[(row.day, row.period, week)].add(what)
+        for (day, period, _), lessons in sorted(at.items()):
+            if len(lessons) > 1:
+                self.flag(
+                    "student_clash",
+                    f"student {student} ({class_name}) on {day} period {period}: "
+                    f"{' and '.join(sorted(lessons))} at once",
+                )
+                return
+
+    def _student_load(self, student: str, class_name: str) -> None:
+        school_class = self.school.class_by_name[class_name]
+        limit = self.school.settings.max_weekly_hours.get(school_class.grade)
+        hours = student_hours(self.school, student, school_class)
+        if limit is not None and hours > limit:
+            self.flag(
+                "student_load",
+                f"student {student} ({class_name}): {format_number(hours)} hours a week; at most "
+                f"{format_number(limit)} in grade {school_class.grade}",
+            )
+
+    def _working_days(self) -> None:
         days: dict[str, set[str]] = defaultdict(set)
         for row in self.lessons:
             for teacher in row.teachers:
@@ -711,7 +834,7 @@ class _Validator:
                 weekly = [r for r in rows if r.week is None]
                 if not weekly:
                     continue
-                key = weekly[0].block or weekly[0].subject
+                key = self._spread_key(weekly)
                 used[key].add(self.days.index(day))
                 lessons[key] += 1
         total = 0
@@ -730,6 +853,16 @@ class _Validator:
             pairs = sum(1 for d in taken if d + 1 in taken)
             total += pairs - max(0, 2 * separate - count - 1)
         return total
+
+    def _spread_key(self, rows: list[LessonRow]) -> str:
+        """What a lesson is, for the spread over the week: its subject, its activity, or its
+        block with the groups that meet (a longer group's extra lessons are a lesson of their
+        own)."""
+        first = rows[0]
+        if first.block is None or first.block in self.activities:
+            return first.block or first.subject
+        groups = sorted({r.group or "" for r in rows if r.block == first.block})
+        return f"{first.block}|{','.join(groups)}"
 
     def _teacher_days(self) -> dict[str, dict[str, set]]:
         """Teacher -> day -> their lessons as (start, end, bells) once each."""
