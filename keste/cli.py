@@ -19,6 +19,7 @@ from keste.console import (
     print_allocation,
     print_allocation_failure,
     print_diagnosis,
+    print_grouping,
     print_import_report,
     print_problems,
     print_solve_outcome,
@@ -30,8 +31,8 @@ from keste.models import read_school
 from keste.models.fet import read_fet
 from keste.models.files import same_file
 from keste.models.generate import SAMPLES, make_school
-from keste.models.output import read_timetable, write_diagnosis, write_timetable
-from keste.models.reading import read_load, write_imported_school
+from keste.models.output import read_timetable, write_diagnosis, write_groups, write_timetable
+from keste.models.reading import read_electives, read_load, write_imported_school
 from keste.models.school import promoted
 from keste.models.substitutions import read_history, write_history, write_substitutions
 from keste.models.summary import summarise
@@ -39,6 +40,7 @@ from keste.models.template import write_template
 from keste.progress import SolveDisplay
 from keste.solver.allocate import allocate as run_allocation
 from keste.solver.allocate import write_allocation
+from keste.solver.choices import choice_pools, form_groups
 from keste.solver.solve import explain_school, solve_school
 from keste.solver.substitute import (
     plan_substitutions,
@@ -70,6 +72,13 @@ class Exit(IntEnum):
 
 
 Lang = Annotated[str, typer.Option("--lang", help="Language: kk, ru or en")]
+Groups = Annotated[
+    Path | None,
+    typer.Option(
+        help="Take the elective groups (the Electives sheet, with members) from this workbook: "
+        "keste groups' or an earlier timetable's"
+    ),
+]
 Fresh = Annotated[
     bool,
     typer.Option(
@@ -128,7 +137,9 @@ def check(
     console.print(f"[bold green]{file} is usable.[/]")
 
 
-def _read_usable_school(path: Path, load: Path | None = None, fresh: bool = False):
+def _read_usable_school(
+    path: Path, load: Path | None = None, fresh: bool = False, groups: Path | None = None
+):
     school, problems = read_school(path)
     if school is None or problems.has_errors():
         print_problems(problems, show_notes=False)
@@ -136,11 +147,24 @@ def _read_usable_school(path: Path, load: Path | None = None, fresh: bool = Fals
             f"[bold red]{path} is not usable yet: fix the errors above (keste check {path}).[/]"
         )
         raise typer.Exit(Exit.BAD_INPUT)
+    if groups is not None:
+        school = replace(school, electives=_read_groups(groups, school))
     if load is not None:
         school = replace(school, load=_read_load(load, school))
     if fresh:
         school = replace(school, load=[])
     return school
+
+
+def _read_groups(path: Path, school, required: bool = True):
+    rows, problems = read_electives(path, school, required)
+    print_problems(problems, show_notes=False)
+    if problems.has_errors():
+        console.print(
+            f"[bold red]The Electives sheet of {path} is not usable: fix the errors above.[/]"
+        )
+        raise typer.Exit(Exit.BAD_INPUT)
+    return rows
 
 
 def _read_approved(path: Path, school):
@@ -205,6 +229,35 @@ def allocate(
     )
 
 
+@app.command("groups")
+def groups_command(
+    school_file: Annotated[Path, typer.Argument(help="School workbook (.xlsx) or JSON")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Groups workbook to write")],
+    time_limit: Annotated[float, typer.Option(help="Seconds to search")] = 60,
+    workers: Annotated[int, typer.Option(help="Solver threads (0: every core)")] = 0,
+    seed: Annotated[int, typer.Option(help="Random seed of the search")] = 0,
+    lang: Annotated[
+        str | None, typer.Option(help="Output language: kk, ru or en (default: the school's)")
+    ] = None,
+) -> None:
+    """Form elective groups from students' choices (the Choices sheet) and arrange them in
+    blocks; write them (Electives sheet, each student's groups, the reasons for unmet choices)."""
+    _refuse_overwrite(output, school_file)
+    school = _read_usable_school(school_file)
+    language = _check_lang(lang or school.settings.language)
+    if not choice_pools(school):
+        console.print("No choices to group: the Choices sheet is empty or its groups are listed.")
+        raise typer.Exit(Exit.OK)
+    with console.status("forming groups from students' choices"):
+        grouping = form_groups(school, time_limit, workers, seed)
+    write_groups(grouping.apply(school), grouping, output, language)
+    print_grouping(grouping, language)
+    console.print(
+        f"[bold green]Wrote {output}[/] (edit its Electives sheet and feed it back with "
+        "keste solve --groups)"
+    )
+
+
 @app.command()
 def solve(
     school_file: Annotated[Path, typer.Argument(help="School workbook (.xlsx) or JSON")],
@@ -238,11 +291,13 @@ def solve(
             "as the school's changes allow, and list what moved",
         ),
     ] = None,
+    groups: Groups = None,
 ) -> None:
-    """Allocate the missing load, build the whole school's timetable and write it."""
-    inputs = (load, previous, approved_file)
+    """Form groups from students' choices, allocate the missing load, build the whole school's
+    timetable and write it."""
+    inputs = (load, previous, approved_file, groups)
     _refuse_overwrite(output, school_file, *(p for p in inputs if p))
-    school = _read_usable_school(school_file, load, fresh)
+    school = _read_usable_school(school_file, load, fresh, groups)
     language = _check_lang(lang or school.settings.language)
     last_year = _last_year(previous, school)
     approved = _read_approved(approved_file, school) if approved_file else None
@@ -270,6 +325,8 @@ def solve(
         print_problems(result.problems, show_notes=False)
         raise typer.Exit(Exit.BAD_INPUT)
     print_problems(result.problems, show_notes=False)
+    if result.grouping is not None:
+        print_grouping(result.grouping, language)
     if result.diagnosis is not None:
         _report_diagnosis(result, output, language)
     if not result.solved:
@@ -277,7 +334,13 @@ def solve(
         interrupted = result.timetable is not None and result.timetable.info.interrupted
         raise typer.Exit(Exit.INTERRUPTED if interrupted else Exit.NO_TIMETABLE)
     write_timetable(
-        result.school, result.timetable, result.report, output, language, result.changes
+        result.school,
+        result.timetable,
+        result.report,
+        output,
+        language,
+        result.changes,
+        result.grouping,
     )
     print_solve_outcome(result, output)
     raise typer.Exit(Exit.OK if result.report.ok else Exit.INVALID_TIMETABLE)
@@ -312,11 +375,12 @@ def explain(
         Path | None, typer.Option(help="Last year's Load sheet: keep teachers with their classes")
     ] = None,
     fresh: Fresh = False,
+    groups: Groups = None,
 ) -> None:
     """Say whether a timetable exists and, when none does, which few facts make it impossible."""
     if output is not None:
-        _refuse_overwrite(output, school_file, *(p for p in (load, previous) if p))
-    school = _read_usable_school(school_file, load, fresh)
+        _refuse_overwrite(output, school_file, *(p for p in (load, previous, groups) if p))
+    school = _read_usable_school(school_file, load, fresh, groups)
     language = _check_lang(lang or school.settings.language)
     last_year = _last_year(previous, school)
     options = SolveOptions(time_limit=time_limit, workers=workers)
@@ -438,8 +502,14 @@ def validate_command(
     school_file: Annotated[Path, typer.Argument(help="School workbook (.xlsx) or JSON")],
     timetable_file: Annotated[Path, typer.Argument(help="Timetable workbook (Lessons sheet)")],
 ) -> None:
-    """Check a timetable (keste's or edited by hand) against every rule, and list violations."""
+    """Check a timetable (keste's or edited by hand) against every rule, and list violations.
+
+    The groups formed from students' choices are read from the timetable's Electives sheet."""
     school = _read_usable_school(school_file)
+    if choice_pools(school):
+        formed = _read_groups(timetable_file, school, required=False)
+        if formed is not None:
+            school = replace(school, electives=formed)
     timetable, problems = read_timetable(timetable_file, school)
     print_problems(problems, show_notes=False)
     if timetable is None or problems.has_errors():

@@ -11,6 +11,7 @@ from rich.table import Table
 from keste.models.changes import KINDS
 from keste.models.findings import render
 from keste.models.labels import label
+from keste.models.output import pool_line
 from keste.models.problems import Problem, Problems
 from keste.models.summary import SchoolSummary
 from keste.models.values import format_number, format_time
@@ -89,6 +90,7 @@ def print_summary(summary: SchoolSummary) -> None:
         ("elective blocks", summary.electives),
         ("locked lessons", summary.locks),
         ("meal rules", summary.meals),
+        ("students with choices (keste forms their groups)", summary.choosing),
     ]
     console.print(", ".join(f"{count} {what}" for what, count in extras))
 
@@ -110,6 +112,14 @@ def print_validation(report) -> None:
         weight = report.weights.get(rule, 0)
         table.add_row(rule, str(count), str(weight), str(count * weight))
     console.print(table)
+
+
+def print_grouping(grouping, lang: str) -> None:
+    """The groups formed from students' choices, and why any choice is not met."""
+    for pool in grouping.pools:
+        console.print(escape(pool_line(pool, lang)))
+    for reason in grouping.reasons():
+        console.print(f"[yellow]{escape(render(reason, lang))}[/]")
 
 
 def print_solve_outcome(result, output) -> None:

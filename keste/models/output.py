@@ -17,12 +17,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from keste.models.bells import schedules
 from keste.models.changes import KINDS, Change
-from keste.models.curriculum import class_curriculum
+from keste.models.curriculum import class_curriculum, student_hours
 from keste.models.findings import Finding, render
 from keste.models.labels import aliases, label
 from keste.models.problems import Problems
 from keste.models.school import School
-from keste.models.sheets import Column, SheetSpec, normalise_header
+from keste.models.sheets import SHEET_BY_KEY, Column, SheetSpec, normalise_header
 from keste.models.styling import BOLD, BOX, CENTER, TITLE_FONT, print_setup, style_table
 from keste.models.tables import RawTable, match_columns, parse_value
 from keste.models.tariff import TariffEntry, tariff_sheet
@@ -30,13 +30,14 @@ from keste.models.timetable import LessonRow, MealRow, Timetable
 from keste.models.values import (
     DAY_LABELS,
     clean_text,
+    format_number,
     format_time,
     parse_day,
     parse_int,
     parse_name_list,
     parse_time,
 )
-from keste.models.workbook import read_tables, save_atomically
+from keste.models.workbook import append_table, read_tables, save_atomically
 
 LESSON_COLUMNS = (
     "day",
@@ -58,7 +59,12 @@ MEAL_COLUMNS = ("day", "period", "start", "end", "class", "meal")
 
 
 def timetable_workbook(
-    school: School, timetable: Timetable, report: Any, lang: str, changes: list | None = None
+    school: School,
+    timetable: Timetable,
+    report: Any,
+    lang: str,
+    changes: list | None = None,
+    grouping: Any = None,
 ) -> Workbook:
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -66,13 +72,18 @@ def timetable_workbook(
     _meals_sheet(workbook, timetable, lang)
     _school_grids(workbook, school, timetable, lang)
     _class_sheets(workbook, school, timetable, lang)
+    _student_sheets(workbook, school, timetable, report.unmet_choices, lang)
     _owner_grid(workbook, school, timetable, lang, "Teachers")
     if school.rooms:
         _owner_grid(workbook, school, timetable, lang, "Rooms")
     _load_sheet(workbook, school, timetable, lang)
+    if school.electives:
+        electives_sheet(workbook, school, lang)
     if changes is not None:
         _changes_sheet(workbook, changes, lang)
     _report_sheet(workbook, school, timetable, report, lang, changes)
+    if grouping is not None:
+        grouping_report(workbook[label("Report", lang)], grouping, lang)
     return workbook
 
 
@@ -83,8 +94,167 @@ def write_timetable(
     path: Path,
     lang: str,
     changes: list | None = None,
+    grouping: Any = None,
 ) -> None:
-    save_atomically(timetable_workbook(school, timetable, report, lang, changes), path)
+    workbook = timetable_workbook(school, timetable, report, lang, changes, grouping)
+    save_atomically(workbook, path)
+
+
+def write_groups(school: School, grouping: Any, path: Path, lang: str) -> None:
+    """keste groups' workbook: the Report (each grade's figures, the reason for every unmet
+    choice), the Electives sheet to feed back, and each student's groups."""
+    workbook = Workbook()
+    report = workbook.active
+    report.title = label("Report", lang)
+    report.append([school.settings.name])
+    report["A1"].font = TITLE_FONT
+    grouping_report(report, grouping, lang)
+    report.column_dimensions["A"].width = 120
+    print_setup(report, landscape=False, repeat_rows=None)
+    electives_sheet(workbook, school, lang)
+    sheet = workbook.create_sheet(label("students_sheet", lang))
+    columns = ("student", "class", "hours", "Electives", "unmet")
+    sheet.append([label(key, lang) for key in columns])
+    not_met: dict[str, list[str]] = defaultdict(list)
+    for unmet in grouping.unmet:
+        not_met[unmet.student].append(unmet.course.subject)
+    groups_of: dict[str, list[str]] = defaultdict(list)
+    for group in school.electives:
+        for member in group.members:
+            groups_of[member].append(f"{group.group} ({group.block})")
+    for student, class_name in dict.fromkeys((c.student, c.class_name) for c in school.choices):
+        hours = student_hours(school, student, school.class_by_name[class_name])
+        sheet.append(
+            [
+                student,
+                class_name,
+                format_number(hours),
+                ", ".join(groups_of.get(student, [])),
+                ", ".join(not_met.get(student, [])),
+            ]
+        )
+    style_table(sheet)
+    print_setup(sheet)
+    save_atomically(workbook, path)
+
+
+def electives_sheet(workbook: Workbook, school: School, lang: str) -> None:
+    """The Electives sheet of the school as solved (groups formed from choices, with members and
+    teachers): `keste solve --groups` and `keste validate` read it back."""
+    sheet = append_table(workbook, SHEET_BY_KEY["Electives"], school.electives, lang)
+    style_table(sheet)
+    print_setup(sheet)
+
+
+def grouping_report(sheet: Worksheet, grouping: Any, lang: str) -> None:
+    """The groups formed from choices on a Report sheet: each pool's figures, then the reason
+    for every choice that is not met."""
+    sheet.append([])
+    sheet.append([label("grouping", lang)])
+    sheet[sheet.max_row][0].font = BOLD
+    for pool in grouping.pools:
+        sheet.append([pool_line(pool, lang)])
+    for reason in grouping.reasons():
+        for line in render(reason, lang).splitlines():
+            sheet.append([line])
+
+
+def pool_line(pool: Any, lang: str) -> str:
+    return label("grouping_pool", lang).format(
+        grade=pool.grade,
+        classes=", ".join(pool.classes),
+        students=pool.students,
+        courses=pool.courses,
+        groups=pool.groups,
+        blocks=len(pool.blocks),
+        lengths=" + ".join(map(str, pool.blocks)) or "0",
+        free=pool.free,
+        unmet=pool.unmet,
+        status=pool.status,
+        seconds=f"{pool.seconds:.1f}",
+    )
+
+
+def _student_sheets(
+    workbook: Workbook, school: School, timetable: Timetable, unmet: list, lang: str
+) -> None:
+    """Each student's own week: a sheet per class whose students chose, a row per student."""
+    formed = [g for g in school.electives if g.members]
+    if not formed:
+        return
+    groups_of: dict[str, list] = defaultdict(list)
+    for group in formed:
+        for member in group.members:
+            groups_of[member].append(group)
+    not_met: dict[str, list[str]] = defaultdict(list)
+    for student, _, subject, level in unmet:
+        not_met[student].append(subject + (f" ({level})" if level else ""))
+    students: dict[str, list[str]] = defaultdict(list)
+    for choice in school.choices:
+        if choice.student not in students[choice.class_name]:
+            students[choice.class_name].append(choice.student)
+    by_class = defaultdict(lambda: defaultdict(list))
+    for row in timetable.lessons:
+        by_class[row.class_name][(row.day, row.period)].append(row)
+    meals = {(m.class_name, m.day, m.period): m.meal for m in timetable.meals}
+    bells = schedules(school)
+    used = set(workbook.sheetnames)
+    for school_class in school.classes:
+        names = students.get(school_class.name)
+        if not names:
+            continue
+        periods = bells[school.bells_of(school_class)].periods
+        slots = [(day, p.number) for day in school.settings.days for p in periods]
+        title = _unique_title(f"{school_class.name} {label('students_sheet', lang)}", used)
+        sheet = workbook.create_sheet(title)
+        sheet.append(
+            [
+                label("student", lang),
+                label("hours", lang),
+                label("study_periods", lang),
+                label("unmet", lang),
+            ]
+            + [f"{_day(day, lang)} {number}" for day, number in slots]
+        )
+        study = label("study_periods", lang)
+        for student in sorted(names):
+            mine = {(g.block, g.group) for g in groups_of.get(student, [])}
+            hours = student_hours(school, student, school_class)
+            cells = [
+                _student_cell(school, by_class[school_class.name].get(slot, []), mine, lang)
+                or meals.get((school_class.name, *slot))
+                for slot in slots
+            ]
+            sheet.append(
+                [
+                    student,
+                    format_number(hours),
+                    cells.count(study),
+                    ", ".join(not_met.get(student, [])),
+                    *cells,
+                ]
+            )
+        _grid_look(sheet, first_width=14, width=10)
+        sheet.column_dimensions["D"].width = 16
+        sheet.freeze_panes = "E2"
+
+
+def _student_cell(school: School, rows: list[LessonRow], mine: set, lang: str) -> str | None:
+    """What one student has in one period: a class lesson, one of their groups, or a study
+    period while their class's block runs without them."""
+    texts = []
+    blocks = False
+    electives = {g.block for g in school.electives}
+    for row in rows:
+        if row.block in electives:
+            blocks = True
+            if (row.block, row.group) in mine:
+                texts.append(row.group or row.subject)
+        else:
+            texts.append(_subject_label(school, row.subject))
+    if not texts and blocks:
+        return label("study_periods", lang)
+    return "\n".join(dict.fromkeys(texts)) or None
 
 
 def write_diagnosis(
