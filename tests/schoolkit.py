@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from keste.models.school import (
     BellSchedule,
     CurriculumRow,
@@ -80,8 +82,10 @@ def _minutes(text: str) -> int:
 
 
 def _clear_caches(s: School) -> None:
-    for name in ("class_by_name", "subject_by_code", "teacher_by_code", "room_by_name"):
-        s.__dict__.pop(name, None)
+    """Forget the school's cached lookups after a test changed its lists."""
+    for name, value in vars(School).items():
+        if isinstance(value, cached_property):
+            s.__dict__.pop(name, None)
 
 
 def solve(s: School, time_limit: float = 10) -> SolveResult:

@@ -6,7 +6,7 @@ from keste.models import read_school
 from tests.conftest import SAMPLES_DIR, digest, run
 
 
-@pytest.mark.parametrize("name", ["small", "medium", "large"])
+@pytest.mark.parametrize("name", ["small", "medium", "large", "nis"])
 def test_samples_pass_check(name, runner):
     path = SAMPLES_DIR / f"{name}.xlsx"
     before = digest(path)
