@@ -91,9 +91,9 @@ def summary_table(rows: list[dict]) -> str:
         gap = median(mine, "gap")
         lines.append(
             f"| {school} | {mine[0].get('classes', '')} | {len(mine)} | {len(ok)}/{len(mine)} | "
-            f"{_fmt(median(mine, 'first_s'))} | {_fmt(median(mine, 'objective'))} | "
-            f"{_fmt(median(mine, 'bound'))} | {'' if gap is None else f'{gap:.0%}'} | "
-            f"{_fmt(median(mine, 'teacher_gaps'))} | {_fmt(median(mine, 'peak_mb'))} |"
+            f"{fmt(median(mine, 'first_s'))} | {fmt(median(mine, 'objective'))} | "
+            f"{fmt(median(mine, 'bound'))} | {'' if gap is None else f'{gap:.0%}'} | "
+            f"{fmt(median(mine, 'teacher_gaps'))} | {fmt(median(mine, 'peak_mb'))} |"
         )
     return "\n".join(lines)
 
@@ -109,13 +109,13 @@ def allocation_table(rows: list[dict]) -> str:
         mine = [r for r in rows if r["school"] == school]
         lines.append(
             f"| {school} | {mine[0].get('teachers', '')} | "
-            f"{_fmt(median(mine, 'allocation_first_s'))} | {_fmt(median(mine, 'allocation_s'))} | "
-            f"{_fmt(median(mine, 'allocation_objective'))} |"
+            f"{fmt(median(mine, 'allocation_first_s'))} | {fmt(median(mine, 'allocation_s'))} | "
+            f"{fmt(median(mine, 'allocation_objective'))} |"
         )
     return "\n".join(lines)
 
 
-def _fmt(value) -> str:
+def fmt(value) -> str:
     if value is None:
         return ""
     return f"{value:g}" if isinstance(value, float) else str(value)

@@ -49,6 +49,18 @@ def measure(
         "violations": len(report.violations) if report else None,
         "variables": info.variables if info else None,
         **(_allocation_figures(allocation) if allocation else {}),
+        **(_grouping_figures(result.grouping) if result.grouping else {}),
+    }
+
+
+def _grouping_figures(grouping) -> dict:
+    return {
+        "choosing": sum(pool.students for pool in grouping.pools),
+        "groups": len(grouping.groups),
+        "block_lessons": sum(sum(pool.blocks) for pool in grouping.pools),
+        "unmet": len(grouping.unmet),
+        "grouping_status": ",".join(pool.status for pool in grouping.pools),
+        "grouping_s": round(grouping.wall_time, 2),
     }
 
 

@@ -11,6 +11,7 @@ sample is the same on every build.
 
 from __future__ import annotations
 
+import math
 import random
 
 from keste.models.school import (
@@ -113,24 +114,36 @@ _NAMES = (
     "Інжу",
     "Арман",
 )
-_LETTERS = "АӘ"
+_LETTERS = "АӘБВГДЕЖ"
 
 
-def make_nis_school(seed: int = 7) -> School:
+def make_nis_school(seed: int = 7, high_parallels: int = 2) -> School:
+    """The sample (two parallels in every grade); high_parallels sets the classes of grades 11
+    and 12, whose students choose (benchmarks/choices.py grows it), with staff and rooms to
+    match."""
     rng = random.Random(seed)
     school = School(settings=_settings())
     school.subjects = [_subject(code) for code in _SUBJECTS]
-    school.classes = [
-        SchoolClass(f"{grade}{letter}", grade, size, "kk", home_room=f"{grade}0{index + 1}")
-        for grade, sizes in _SIZES.items()
-        for index, (letter, size) in enumerate(zip(_LETTERS, sizes, strict=True))
-    ]
+    school.classes = _classes(high_parallels, random.Random(seed + 1))
+    scale = len(school.classes) / 12
     school.curriculum = _curriculum()
-    school.teachers = _teachers(rng)
-    school.rooms = _rooms(school)
-    school.meals = [MealRule("lunch", ("7-12",), (4, 5, 6), 5)]
-    school.choices = [c for grade in (11, 12) for c in _choices(school, grade, rng)]
+    school.teachers = _teachers(rng, scale)
+    school.rooms = _rooms(school, scale)
+    sittings = math.ceil(len(school.classes) / 3) + 1
+    school.meals = [MealRule("lunch", ("7-12",), (4, 5, 6), sittings)]
+    school.choices = [c for grade in (11, 12) for c in _choices(school, grade, rng, scale)]
     return school
+
+
+def _classes(high_parallels: int, rng: random.Random) -> list[SchoolClass]:
+    classes = []
+    for grade, sizes in _SIZES.items():
+        count = high_parallels if grade >= 11 else len(sizes)
+        for index in range(count):
+            size = sizes[index] if index < len(sizes) else rng.randint(20, 24)
+            name = f"{grade}{_LETTERS[index]}"
+            classes.append(SchoolClass(name, grade, size, "kk", home_room=f"{grade}0{index + 1}"))
+    return classes
 
 
 def _settings() -> Settings:
@@ -171,10 +184,10 @@ def _curriculum() -> list[CurriculumRow]:
     return rows
 
 
-def _teachers(rng: random.Random) -> list[Teacher]:
+def _teachers(rng: random.Random, scale: float) -> list[Teacher]:
     teachers = []
     for subjects, grades, count in _STAFF:
-        for _ in range(count):
+        for _ in range(math.ceil(count * scale - 1e-9)):
             number = len(teachers) + 1
             surname = _NAMES[number % len(_NAMES)]
             teachers.append(
@@ -191,23 +204,26 @@ def _teachers(rng: random.Random) -> list[Teacher]:
     return teachers
 
 
-def _rooms(school: School) -> list[Room]:
+def _rooms(school: School, scale: float) -> list[Room]:
     rooms = [Room(c.home_room, "classroom", 30) for c in school.classes if c.home_room]
-    rooms += [Room(f"3{n:02d}", "classroom", 20) for n in range(1, 9)]  # for groups
+    groups = math.ceil(8 * scale - 1e-9)
+    rooms += [Room(f"3{n:02d}", "classroom", 20) for n in range(1, groups + 1)]  # for groups
     for room_type, count in (("physics", 2), ("chemistry", 2), ("biology", 2), ("computer", 3)):
+        count = math.ceil(count * scale - 1e-9)
         rooms += [Room(f"{room_type}-{n}", room_type, 24) for n in range(1, count + 1)]
     rooms.append(Room("gym", "gym", 60))
     return rooms
 
 
-def _choices(school: School, grade: int, rng: random.Random) -> list[Choice]:
+def _choices(school: School, grade: int, rng: random.Random, scale: float) -> list[Choice]:
     pairs = [pair for pair, _ in _PAIRS]
     weights = [weight for _, weight in _PAIRS]
     students = []
     for school_class in (c for c in school.classes if c.grade == grade):
         for number in range(1, school_class.students + 1):
             students.append((f"{school_class.name}-{number:02d}", school_class.name))
-    german = set(rng.sample([s for s, _ in students], _GERMAN[grade]))
+    parallels = sum(1 for c in school.classes if c.grade == grade)
+    german = set(rng.sample([s for s, _ in students], _GERMAN[grade] * parallels // 2))
     choices = []
     for student, class_name in students:
         level = "higher" if rng.random() < 0.45 else "standard"
