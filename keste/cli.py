@@ -72,6 +72,11 @@ class Exit(IntEnum):
 
 
 Lang = Annotated[str, typer.Option("--lang", help="Language: kk, ru or en")]
+OutputLang = Annotated[
+    str | None, typer.Option(help="Output language: kk, ru or en (default: the school's)")
+]
+Workers = Annotated[int, typer.Option(help="Solver threads (0: every core)")]
+Seed = Annotated[int, typer.Option(help="Random seed of the search")]
 Groups = Annotated[
     Path | None,
     typer.Option(
@@ -197,14 +202,12 @@ def allocate(
     school_file: Annotated[Path, typer.Argument(help="School workbook (.xlsx) or JSON")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Load workbook to write")],
     time_limit: Annotated[float, typer.Option(help="Seconds to search")] = 60,
-    workers: Annotated[int, typer.Option(help="Solver threads (0: every core)")] = 0,
-    seed: Annotated[int, typer.Option(help="Random seed of the search")] = 0,
+    workers: Workers = 0,
+    seed: Seed = 0,
     previous: Annotated[
         Path | None, typer.Option(help="Last year's Load sheet: keep teachers with their classes")
     ] = None,
-    lang: Annotated[
-        str | None, typer.Option(help="Output language: kk, ru or en (default: the school's)")
-    ] = None,
+    lang: OutputLang = None,
     fresh: Fresh = False,
 ) -> None:
     """Distribute the teaching load (the tariff list): a qualified teacher for every open item."""
@@ -234,11 +237,9 @@ def groups_command(
     school_file: Annotated[Path, typer.Argument(help="School workbook (.xlsx) or JSON")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Groups workbook to write")],
     time_limit: Annotated[float, typer.Option(help="Seconds to search")] = 60,
-    workers: Annotated[int, typer.Option(help="Solver threads (0: every core)")] = 0,
-    seed: Annotated[int, typer.Option(help="Random seed of the search")] = 0,
-    lang: Annotated[
-        str | None, typer.Option(help="Output language: kk, ru or en (default: the school's)")
-    ] = None,
+    workers: Workers = 0,
+    seed: Seed = 0,
+    lang: OutputLang = None,
 ) -> None:
     """Form elective groups from students' choices (the Choices sheet) and arrange them in
     blocks; write them (Electives sheet, each student's groups, the reasons for unmet choices)."""
@@ -263,11 +264,9 @@ def solve(
     school_file: Annotated[Path, typer.Argument(help="School workbook (.xlsx) or JSON")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Timetable workbook to write")],
     time_limit: Annotated[float, typer.Option(help="Seconds to search")] = 120,
-    workers: Annotated[int, typer.Option(help="Solver threads (0: every core)")] = 0,
-    seed: Annotated[int, typer.Option(help="Random seed of the search")] = 0,
-    lang: Annotated[
-        str | None, typer.Option(help="Output language: kk, ru or en (default: the school's)")
-    ] = None,
+    workers: Workers = 0,
+    seed: Seed = 0,
+    lang: OutputLang = None,
     log: Annotated[Path | None, typer.Option(help="Write the CP-SAT search log here")] = None,
     bound: Annotated[
         bool | None,
@@ -351,7 +350,9 @@ def _report_diagnosis(result, output: Path | None, lang: str) -> None:
     diagnosis = result.diagnosis
     print_diagnosis(diagnosis, lang)
     if output is not None and diagnosis.impossible:
-        write_diagnosis(result.school, diagnosis.findings, diagnosis.wall_time, output, lang)
+        write_diagnosis(
+            result.school, diagnosis.findings, diagnosis.wall_time, output, lang, result.grouping
+        )
         console.print(f"Wrote {output} (its Report sheet says why)")
     codes = {"impossible": Exit.IMPOSSIBLE, "feasible": Exit.OK}
     raise typer.Exit(codes.get(diagnosis.verdict, Exit.NO_TIMETABLE))
@@ -364,7 +365,7 @@ def explain(
         Path | None, typer.Option("-o", "--output", help="Also write the explanation here")
     ] = None,
     time_limit: Annotated[float, typer.Option(help="Seconds to search")] = 120,
-    workers: Annotated[int, typer.Option(help="Solver threads (0: every core)")] = 0,
+    workers: Workers = 0,
     lang: Annotated[
         str | None, typer.Option(help="Language: kk, ru or en (default: the school's)")
     ] = None,

@@ -350,6 +350,24 @@ CASES: dict[str, Case] = {
         column="class",
         value="10А",
     ),
+    "a group minimum above the largest group": Case(
+        edited(
+            both(
+                lambda s: s["Subjects"][0].append("min_group"),
+                lambda s: [r.append(None) for r in s["Subjects"][1:]],
+                lambda s: cell(
+                    s, "Subjects", "min_group", row_where(s, "Subjects", "subject", "physics"), 30
+                ),
+                add_sheet(
+                    "Choices", [["student", "class", "subject"], ["Aruzhan", "11А", "physics"]]
+                ),
+            )
+        ),
+        "a group of physics needs at least 30 students but may have at most 23",
+        sheet="Subjects",
+        column="min_group",
+        value=30,
+    ),
     "a group member who did not choose it": Case(
         edited(
             add_sheet(

@@ -6,6 +6,7 @@ of every student's week."""
 from __future__ import annotations
 
 import dataclasses
+import random
 from collections import Counter, defaultdict
 
 import pytest
@@ -13,12 +14,14 @@ from openpyxl import load_workbook
 
 from keste.models.bells import schedules
 from keste.models.findings import render
+from keste.models.problems import Problems
 from keste.models.school import Choice, CurriculumRow, ElectiveGroup, LoadRow, Teacher
 from keste.models.timetable import Timetable
-from keste.solver.choices import form_groups
+from keste.models.validation import validate_school
+from keste.solver.choices import Course, _split_profile, form_groups
 from keste.solver.validate import validate
 from tests.conftest import SAMPLES_DIR, run
-from tests.schoolkit import add_class, add_subject, infeasible, school, solve, teach
+from tests.schoolkit import add_class, add_subject, bells, infeasible, school, solve, teach
 
 
 def choice_school(students: int = 12, periods: int = 6, **settings):
@@ -86,6 +89,63 @@ def test_groups_beyond_the_teachers_go_to_another_block():
     assert grouping.pools[0].blocks == (3, 3)
 
 
+def test_teachers_of_two_subjects_count_once_in_a_block():
+    s = choice_school(students=20)
+    offer(s, "geography", 3)
+    offer(s, "economics", 3)
+    s.teachers = [t for t in s.teachers if t.code in ("K1", "K2")]
+    s.teachers += [Teacher(code, ("geography", "economics")) for code in ("G1", "G2")]
+    choose(s, 20, "geography", prefix="g")
+    choose(s, 20, "economics", prefix="e")
+    grouping = form_groups(s, time_limit=10, workers=2)
+    # two groups of each (at most 17 a group) and two teachers for both subjects: at most two
+    # groups at once, so two blocks
+    assert len(grouping.groups) == 4 and not grouping.unmet
+    assert grouping.pools[0].blocks == (3, 3)
+    assert all(n == 2 for n in Counter(g.block for g in grouping.groups).values())
+
+
+def test_co_taught_groups_get_two_teachers_each():
+    s = choice_school(students=15)
+    offer(s, "science", 3, teachers=3, co_taught=True)
+    choose(s, 30, "science")
+    grouping = form_groups(s, time_limit=10, workers=2)
+    # two groups (at most 17 a group); three teachers give one co-taught group at a time
+    assert len(grouping.groups) == 2 and grouping.pools[0].blocks == (3, 3)
+    s.teachers.append(Teacher("science4", ("science",)))
+    result = solve(s, 20)
+    assert result.solved and result.report.ok, result.report.violations
+    groups = [g for g in result.school.electives if g.subject == "science"]
+    assert len({g.block for g in groups}) == 1  # four teachers: both groups at once
+    teachers = [t for g in groups for t in (g.teacher, g.co_teacher)]
+    assert len(set(teachers)) == 4 and None not in teachers
+    rows = [r for r in result.timetable.lessons if r.subject == "science"]
+    assert all(len(r.teachers) == 2 for r in rows)
+
+
+def test_a_profile_splits_into_students_without_clashes():
+    """Any counts of (course, block) that a profile's students could take split into students
+    (König's theorem, constructively): each at most one course per block and one block per
+    course, and the counts kept."""
+    rng = random.Random(3)
+    for _ in range(300):
+        size = rng.randint(1, 8)
+        courses = [Course(f"c{i}") for i in range(rng.randint(1, 5))]
+        blocks = list(range(rng.randint(1, 6)))
+        counts: Counter = Counter()
+        for _ in range(size):
+            free = rng.sample(blocks, len(blocks))
+            for course in courses:
+                if free and rng.random() < 0.7:
+                    counts[(course, free.pop())] += 1
+        placed = _split_profile([f"s{i}" for i in range(size)], dict(counts))
+        got: Counter = Counter()
+        for taken in placed.values():
+            assert len({c for c, _ in taken}) == len({b for _, b in taken}) == len(taken)
+            got.update(taken)
+        assert got == counts
+
+
 def test_students_never_have_two_groups_at_once():
     s = choice_school(students=15)
     for subject in ("physics", "chemistry", "biology"):
@@ -102,6 +162,35 @@ def test_students_never_have_two_groups_at_once():
     assert all(len(set(blocks)) == len(blocks) == 2 for blocks in blocks_of.values())
     # three pairs of three subjects need a subject in both blocks: 2 blocks of 5 lessons
     assert grouping.pools[0].blocks == (5, 5)
+
+
+def test_classes_of_a_grade_in_two_shifts_choose_apart():
+    s = choice_school(students=12, min_group_students=1)
+    bells(s, "morning", "08:00-08:40", "08:50-09:30", "09:40-10:20", "10:30-11:10")
+    bells(s, "afternoon", "13:00-13:40", "13:50-14:30", "14:40-15:20", "15:30-16:10")
+    s.classes = [
+        dataclasses.replace(c, bells=b)
+        for c, b in zip(s.classes, ("morning", "afternoon"), strict=True)
+    ]
+    offer(s, "physics", 3)
+    choose(s, 10, "physics")
+    grouping = form_groups(s, time_limit=10, workers=2)
+    # a block meets at one time, so each shift's class forms its own groups
+    assert sorted(pool.classes for pool in grouping.pools) == [("11A",), ("11B",)]
+    assert all(len(g.classes) == 1 for g in grouping.groups)
+
+
+def test_a_course_needs_one_number_of_hours_in_a_grade():
+    s = choice_school(students=12)
+    offer(s, "physics", 3)
+    s.curriculum.append(CurriculumRow("physics", 4, class_name="11B"))
+    choose(s, 10, "physics")
+    problems = Problems()
+    validate_school(s, problems)
+    assert any(
+        "physics (standard) has different hours in grade 11 (3 in 11A, 4 in 11B)" in p.expected
+        for p in problems.errors
+    )
 
 
 def test_a_group_below_its_minimum_is_not_formed_and_says_why():
@@ -248,6 +337,14 @@ def test_an_elective_blocks_groups_meet_at_the_same_times():
         assert {r.block for r in during} == {"X"}  # nothing else for the classes then
     moved = _move_one(result.school, result.timetable, "chemistry", away_from=physics)
     assert "blocks" in {v.rule for v in validate(s, moved).violations}
+    day, period = min(physics)
+    without = [
+        r
+        for r in result.timetable.lessons
+        if (r.class_name, r.day, r.period) != ("11B", day, period)
+    ]
+    found = validate(s, Timetable(without, [], result.timetable.info)).violations
+    assert any(v.rule == "blocks" and "without 11B" in v.message for v in found)
 
 
 def test_groups_of_one_block_get_different_teachers():

@@ -324,12 +324,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {  # kind: (en, kk, ru)
         "{least}; не выполнено для {students}.",
     ),
     "choice_no_teacher": (
-        "{course}, grade {grade}: no teacher on the Teachers sheet teaches it in grade {grade}; "
-        "not met for {students}.",
+        "{course}, grade {grade}: {teachers} teacher(s) on the Teachers sheet teach it in grade "
+        "{grade}, and a group needs {per_group}; not met for {students}.",
         "{course}, {grade}-параллель: Мұғалімдер парағында оны {grade}-параллельде беретін "
-        "мұғалім жоқ; {students} үшін орындалмады.",
-        "{course}, {grade}-я параллель: на листе Учителя нет учителя, который ведёт его в "
-        "{grade}-й параллели; не выполнено для {students}.",
+        "{teachers} мұғалім бар, ал топқа {per_group} мұғалім керек; {students} үшін "
+        "орындалмады.",
+        "{course}, {grade}-я параллель: на листе Учителя его ведут в {grade}-й параллели "
+        "{teachers} учит., а группе нужно {per_group}; не выполнено для {students}.",
     ),
     "choice_load": (
         "{student} ({cls}): with {course} the week would have {hours} hours; the most for grade "
@@ -369,12 +370,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {  # kind: (en, kk, ru)
         "неделю.",
     ),
     "choice_undecided": (
-        "{student} ({cls}): {courses} are not all met; keste found no arrangement meeting them "
-        "within {seconds} s.",
+        "{student} ({cls}): {courses} are not all met; in {seconds} s keste could not prove "
+        "what meeting them would cost (try keste groups with a longer --time-limit).",
         "{student} ({cls}): {courses} бәрі орындалмады; keste {seconds} с ішінде оларды "
-        "орындайтын орналасу таппады.",
-        "{student} ({cls}): {courses} выполнены не все; keste не нашёл расстановки, выполняющей "
-        "их, за {seconds} с.",
+        "орындаудың бағасын дәлелдей алмады (keste groups командасын ұзағырақ --time-limit "
+        "мәнімен іске қосыңыз).",
+        "{student} ({cls}): {courses} выполнены не все; за {seconds} с keste не смог доказать, "
+        "чего стоит их выполнение (запустите keste groups с большим --time-limit).",
     ),
 }
 LANGUAGES = ("en", "kk", "ru")

@@ -118,18 +118,15 @@ def write_groups(school: School, grouping: Any, path: Path, lang: str) -> None:
     not_met: dict[str, list[str]] = defaultdict(list)
     for unmet in grouping.unmet:
         not_met[unmet.student].append(unmet.course.subject)
-    groups_of: dict[str, list[str]] = defaultdict(list)
-    for group in school.electives:
-        for member in group.members:
-            groups_of[member].append(f"{group.group} ({group.block})")
     for student, class_name in dict.fromkeys((c.student, c.class_name) for c in school.choices):
         hours = student_hours(school, student, school.class_by_name[class_name])
+        groups = school.member_groups.get(student, [])
         sheet.append(
             [
                 student,
                 class_name,
                 format_number(hours),
-                ", ".join(groups_of.get(student, [])),
+                ", ".join(f"{g.group} ({g.block})" for g in groups),
                 ", ".join(not_met.get(student, [])),
             ]
         )
@@ -179,13 +176,9 @@ def _student_sheets(
     workbook: Workbook, school: School, timetable: Timetable, unmet: list, lang: str
 ) -> None:
     """Each student's own week: a sheet per class whose students chose, a row per student."""
-    formed = [g for g in school.electives if g.members]
-    if not formed:
+    if not school.member_groups:
         return
-    groups_of: dict[str, list] = defaultdict(list)
-    for group in formed:
-        for member in group.members:
-            groups_of[member].append(group)
+    groups_of = school.member_groups
     not_met: dict[str, list[str]] = defaultdict(list)
     for student, _, subject, level in unmet:
         not_met[student].append(subject + (f" ({level})" if level else ""))
@@ -244,12 +237,15 @@ def _student_cell(school: School, rows: list[LessonRow], mine: set, lang: str) -
     period while their class's block runs without them."""
     texts = []
     blocks = False
-    electives = {g.block for g in school.electives}
+    formed = {g.block for g in school.electives if g.members}
+    listed = {g.block for g in school.electives if not g.members}
     for row in rows:
-        if row.block in electives:
+        if row.block in formed:
             blocks = True
             if (row.block, row.group) in mine:
                 texts.append(row.group or row.subject)
+        elif row.block in listed:  # a block without member lists: one of its groups
+            texts.append(f"{label('block', lang)} {row.block}")
         else:
             texts.append(_subject_label(school, row.subject))
     if not texts and blocks:
@@ -258,9 +254,15 @@ def _student_cell(school: School, rows: list[LessonRow], mine: set, lang: str) -
 
 
 def write_diagnosis(
-    school: School, findings: list[Finding], wall_time: float, path: Path, lang: str
+    school: School,
+    findings: list[Finding],
+    wall_time: float,
+    path: Path,
+    lang: str,
+    grouping: Any = None,
 ) -> None:
-    """A workbook with only the Report sheet: why there is no timetable."""
+    """A workbook with only the Report sheet: why there is no timetable (and the groups formed
+    from choices, which the timetable would have had)."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = label("Report", lang)
@@ -273,6 +275,8 @@ def write_diagnosis(
             sheet.append([line])
         sheet.append([])
     sheet.append([label("diagnosis_time", lang), round(wall_time, 1)])
+    if grouping is not None:
+        grouping_report(sheet, grouping, lang)
     sheet.column_dimensions["A"].width = 120
     print_setup(sheet, landscape=False, repeat_rows=None)
     save_atomically(workbook, path)

@@ -359,6 +359,32 @@ class School:
     def is_primary(self, grade: int) -> bool:
         return grade in self.settings.primary_grades
 
+    def subject_max_per_day(self, code: str) -> int:
+        subject = self.subject_by_code.get(code)
+        return subject.max_per_day if subject else 1
+
+    def group_limits(self, code: str) -> tuple[int, int]:
+        """Fewest and most students in a group formed from choices: the subject's min_group (or
+        min_group_students); max_group_students (split_threshold - 1), and no more than the
+        largest room of the subject's type seats."""
+        subject = self.subject_by_code.get(code)
+        least = (subject.min_group if subject else None) or self.settings.min_group_students
+        most = self.settings.largest_group
+        room_type = subject.room_type if subject else None
+        seats = [r.capacity for r in self.rooms if room_type and r.type == room_type]
+        if seats and all(seats):
+            most = min(most, max(seats))
+        return least, most
+
+    @cached_property
+    def member_groups(self) -> dict[str, list[ElectiveGroup]]:
+        """Student -> the elective groups that list them as a member."""
+        found: dict[str, list[ElectiveGroup]] = {}
+        for group in self.electives:
+            for member in group.members:
+                found.setdefault(member, []).append(group)
+        return found
+
     @cached_property
     def chosen_subjects(self) -> dict[str, frozenset[str]]:
         """Class -> the subjects chosen in its grade (the Choices sheet), for each class with

@@ -476,6 +476,42 @@ def _check_choices(school: School, problems: Problems) -> None:
             )
         if known:
             _check_course_hours(school, problems, choice)
+    _check_pool_hours(school, problems)
+    _check_group_limits(school, problems)
+
+
+def _check_pool_hours(school: School, problems: Problems) -> None:
+    """The students of a grade choose together, so a course has one number of hours there."""
+    seen: dict[tuple[int, str, str], dict[float, str]] = defaultdict(dict)
+    for choice in school.choices:
+        school_class = school.class_by_name.get(choice.class_name)
+        if school_class is None:
+            continue
+        row = course_row(school, school_class, choice.subject, choice.level)
+        if row is not None:
+            key = (school_class.grade, choice.subject, choice.level or "standard")
+            seen[key].setdefault(row.hours, school_class.name)
+    for (grade, subject, level), hours in seen.items():
+        if len(hours) > 1:
+            found = ", ".join(f"{format_number(h)} in {c}" for h, c in hours.items())
+            problems.error(
+                f"{subject} ({level}) has different hours in grade {grade} ({found}); the "
+                "grade's students choose together, so give it one number of hours",
+                sheet="Curriculum",
+                value=subject,
+            )
+
+
+def _check_group_limits(school: School, problems: Problems) -> None:
+    for subject in sorted({c.subject for c in school.choices} & set(school.subject_by_code)):
+        least, most = school.group_limits(subject)
+        if least > most:
+            problems.error(
+                f"a group of {subject} needs at least {least} students but may have at most "
+                f"{most} (max_group_students, split_threshold - 1, or its largest room)",
+                **problems.at(school.subject_by_code[subject].source, "min_group"),
+                value=least,
+            )
 
 
 def _check_course_hours(school: School, problems: Problems, choice) -> None:

@@ -23,6 +23,7 @@ maximum degree m is m matchings). A choice keste cannot meet gets its reason in 
 
 from __future__ import annotations
 
+import itertools
 import math
 import time
 from collections import Counter, defaultdict
@@ -35,13 +36,13 @@ from keste.models.curriculum import class_curriculum, course_row, lessons_for_ho
 from keste.models.findings import Finding
 from keste.models.school import Choice, ElectiveGroup, School, SchoolClass, select_classes
 from keste.models.values import format_number
-from keste.solver.availability import blocks_slot
+from keste.solver.availability import blocks_slot, longest_day
 from keste.solver.sat import new_solver
 
 UNMET_WEIGHT = 10_000  # a choice left unmet (above any saving in groups)
 GROUP_WEIGHT = 100  # a group (teachers' hours, a room): above any saving in block lessons
-EXTRA_BLOCKS = 2  # blocks beyond the most courses a student chose
-EXPLAIN_PROFILES = 12  # students whose unmet choices get a reason from a second solve
+FIRST_SHARE = 0.6  # of a pool's time: the groups; the rest explains unmet choices
+HALL_SUBJECTS = 6  # subjects sharing teachers: every subset is checked up to this many
 FOUND = (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
@@ -110,34 +111,34 @@ class Grouping:
 def form_groups(
     school: School, time_limit: float = 20.0, workers: int = 0, seed: int = 0
 ) -> Grouping:
-    """Elective groups for every pool whose groups the Electives sheet does not already list."""
+    """Elective groups for every pool whose groups the Electives sheet does not already list,
+    within time_limit in all."""
     started = time.perf_counter()
     grouping = Grouping()
     pools = choice_pools(school)
-    for classes in pools:
-        _Pool(school, classes, time_limit / len(pools), workers, seed).form(grouping)
+    for index, classes in enumerate(pools):
+        share = (started + time_limit - time.perf_counter()) / (len(pools) - index)
+        _Pool(school, classes, max(0.5, share), workers, seed).form(grouping)
     grouping.wall_time = time.perf_counter() - started
     return grouping
 
 
 def choice_pools(school: School) -> list[list[SchoolClass]]:
-    """The classes of each grade whose students choose, unless the Electives sheet already has
-    groups with members for them."""
+    """The classes of each grade (and bell schedule: a block meets at one time) whose students
+    choose, unless the Electives sheet already has groups with members for them."""
     fixed = {
         c.name
         for group in school.electives
         if group.members
         for c in select_classes(group.classes, school.classes)
     }
-    grades = sorted({school.class_by_name[n].grade for n in school.chosen_subjects})
-    pools = []
-    for grade in grades:
-        classes = [
-            c for c in school.classes if c.grade == grade and c.name in school.chosen_subjects
-        ]
-        if not any(c.name in fixed for c in classes):
-            pools.append(classes)
-    return pools
+    pools: dict[tuple[int, str], list[SchoolClass]] = defaultdict(list)
+    for school_class in school.classes:
+        if school_class.name in school.chosen_subjects:
+            pools[(school_class.grade, school.bells_of(school_class))].append(school_class)
+    return [
+        classes for _, classes in sorted(pools.items()) if not any(c.name in fixed for c in classes)
+    ]
 
 
 class _Pool:
@@ -153,6 +154,7 @@ class _Pool:
         self.classes = classes
         self.grade = classes[0].grade
         self.time_limit = time_limit
+        self.deadline = time.perf_counter() + time_limit
         self.workers = workers
         self.seed = seed
         names = {c.name for c in classes}
@@ -164,8 +166,15 @@ class _Pool:
             for subject, levels in _levels(self.choices).items()
             if len(levels) > 1 or "higher" in levels
         }
+        self.teachers = {
+            subject: {t.code for t in school.teachers if t.can_teach(subject, self.grade)}
+            for subject in {c.subject for c in self.choices}
+        }
         self.rules = {course: self._rules(course) for course in self._courses()}
         self.free = min(week_periods(school, c) - class_lessons(school, c) for c in classes)
+
+    def seconds_left(self) -> float:
+        return self.deadline - time.perf_counter()
 
     # ---------------------------------------------------------------- the pool's courses
 
@@ -173,23 +182,32 @@ class _Pool:
         return list(dict.fromkeys(_course(c) for c in self.choices))
 
     def _rules(self, course: Course) -> CourseRules | None:
+        """The course's hours (validation makes them the same in every class of the pool),
+        group sizes, and how many of its groups can meet at once."""
         school = self.school
-        row = course_row(school, self.classes[0], course.subject, course.level)
+        row = next(
+            (
+                found
+                for c in self.classes
+                if (found := course_row(school, c, course.subject, course.level))
+            ),
+            None,
+        )
         if row is None:
             return None
         subject = school.subject_by_code[course.subject]
-        most = school.settings.largest_group
-        rooms = [r for r in school.rooms if subject.room_type and r.type == subject.room_type]
-        seats = [r.capacity for r in rooms if r.capacity]
-        if seats:
-            most = min(most, max(seats))
-        qualified = sum(1 for t in school.teachers if t.can_teach(course.subject, self.grade))
-        at_once = qualified // 2 if subject.co_taught else qualified
+        least, most = school.group_limits(course.subject)
+        at_once = len(self.teachers[course.subject]) // self.per_group(course.subject)
+        rooms = sum(1 for r in school.rooms if subject.room_type and r.type == subject.room_type)
         if rooms:
-            at_once = min(at_once, len(rooms))
-        least = subject.min_group or school.settings.min_group_students
+            at_once = min(at_once, rooms)
         lessons = int(lessons_for_hours(school, row.hours))
-        return CourseRules(row.hours, lessons, min(least, most), most, at_once, subject.room_type)
+        return CourseRules(row.hours, lessons, least, most, at_once, subject.room_type)
+
+    def per_group(self, subject: str) -> int:
+        """Teachers in each group of the subject: two when it is co-taught."""
+        known = self.school.subject_by_code.get(subject)
+        return 2 if known and known.co_taught else 1
 
     def label(self, course: Course) -> str:
         return course.label(self.leveled)
@@ -201,7 +219,7 @@ class _Pool:
         before = len(grouping.unmet)
         wanted = self._wanted(grouping)
         profiles = _profiles(wanted)
-        solved = _Model(self, profiles).solve(self.time_limit)
+        solved = _Model(self, profiles).solve(self.time_limit * FIRST_SHARE)
         taken = self._students_in_blocks(profiles, solved) if solved else {}
         groups = self._groups(taken, solved)
         grouping.groups += groups
@@ -239,7 +257,7 @@ class _Pool:
             kind = None
             if rules.at_once == 0:
                 kind = "choice_no_teacher"
-            elif len(students) < rules.least:
+            elif len(students) < rules.least or rules.least > rules.most:
                 kind = "choice_small"
             if kind:
                 reason = Finding(
@@ -249,6 +267,8 @@ class _Pool:
                         "grade": self.grade,
                         "count": len(students),
                         "least": rules.least,
+                        "teachers": len(self.teachers[course.subject]),
+                        "per_group": self.per_group(course.subject),
                         "students": ", ".join(students),
                     },
                     (course.subject, *students),
@@ -353,67 +373,67 @@ class _Pool:
         grouping: Grouping,
     ) -> None:
         """A reason for every student the model left with unmet choices: solve again with all of
-        one of them met, and say what that costs (per profile: its students share the reason)."""
+        one of them met and say what that costs (once per choice profile: its students are
+        interchangeable), within the pool's time."""
         profile_of = {s: p for p, students in profiles.items() for s in students}
-        reasons: dict[frozenset[Course], Finding] = {}
+        outcomes: dict[frozenset[Course], tuple[str, dict]] = {}
+        waiting = len({profile_of[s] for s in left})
         for student, courses in left.items():
             profile = profile_of[student]
-            if profile not in reasons:
-                reasons[profile] = self._reason(
-                    student, len(courses), profile, profiles, solved, len(reasons)
-                )
+            if profile not in outcomes:
+                budget = self.seconds_left() / max(1, waiting - len(outcomes))
+                outcomes[profile] = self._outcome(student, len(courses), profiles, solved, budget)
+            kind, extra = outcomes[profile]
+            params = {
+                "student": student,
+                "cls": self.class_of[student],
+                "courses": ", ".join(sorted(self.label(c) for c in profile)),
+                **extra,
+            }
+            reason = Finding(kind, params, (student, self.class_of[student]))
             for course in courses:
-                self._unmet(grouping, student, course, reasons[profile])
+                self._unmet(grouping, student, course, reason)
 
-    def _reason(
+    def _outcome(
         self,
         student: str,
         own: int,
-        profile: frozenset[Course],
         profiles: dict[frozenset[Course], list[str]],
         solved: _Solved | None,
-        explained: int,
-    ) -> Finding:
-        """Why a student's choices (own of them unmet) are not all met."""
-        params: dict[str, object] = {
-            "student": student,
-            "cls": self.class_of[student],
-            "courses": ", ".join(sorted(self.label(c) for c in profile)),
-        }
-        entities = (student, self.class_of[student])
-        undecided = Finding(
-            "choice_undecided",
-            {**params, "seconds": format_number(round(self.time_limit, 1))},
-            entities,
-        )
-        if solved is None or explained >= EXPLAIN_PROFILES:
+        seconds: float,
+    ) -> tuple[str, dict]:
+        """Why a student's choices (own of them unmet) are not all met: the kind of reason and
+        its numbers, from a solve with all of them met."""
+        undecided = ("choice_undecided", {"seconds": format_number(round(seconds, 1))})
+        if solved is None or seconds < 0.2:
             return undecided
+        profile = next(p for p, students in profiles.items() if student in students)
         others = {p: [s for s in students if s != student] for p, students in profiles.items()}
         again = _Model(self, {p: s for p, s in others.items() if s}, must_meet=profile).solve(
-            self.time_limit
+            seconds
         )
         if again is not None and again.status_code == cp_model.INFEASIBLE:
-            return self._no_arrangement(params, profile, entities)
-        lost = None if again is None else again.unmet - (solved.unmet - own)
-        if lost is None or lost < own:  # the first search ended before it was sure
-            return undecided
-        if lost == own:
-            return Finding("choice_tie", params, entities)
-        return Finding("choice_tradeoff", {**params, "others": lost}, entities)
-
-    def _no_arrangement(self, params: dict, profile: frozenset[Course], entities) -> Finding:
-        rules = [self.rules[c] for c in profile]
-        return Finding(
-            "choice_no_arrangement",
-            {
-                **params,
-                "least": min(r.least for r in rules),
-                "most": max(r.most for r in rules),
-                "free": self.free,
-                "classes": ", ".join(c.name for c in self.classes),
-            },
-            entities,
+            return "choice_no_arrangement", self._arrangement_numbers(profile)
+        proven = (
+            again is not None
+            and again.status_code == cp_model.OPTIMAL
+            and solved.status_code == cp_model.OPTIMAL
         )
+        if not proven:
+            return undecided
+        lost = again.unmet - (solved.unmet - own)
+        if lost <= own:
+            return "choice_tie", {}
+        return "choice_tradeoff", {"others": lost}
+
+    def _arrangement_numbers(self, profile: frozenset[Course]) -> dict:
+        rules = [self.rules[c] for c in profile]
+        return {
+            "least": min(r.least for r in rules),
+            "most": max(r.most for r in rules),
+            "free": self.free,
+            "classes": ", ".join(c.name for c in self.classes),
+        }
 
 
 @dataclass
@@ -455,20 +475,19 @@ class _Model:
         self._build()
 
     def _most_blocks(self) -> int:
-        """Enough blocks for the most courses a student chose, more where a course needs more
-        groups than can meet at once, and no more than the week holds."""
+        """Blocks enough for any arrangement (one per group it could open), but no more than
+        the week holds."""
         rules = self.pool.rules
         if not self.courses:
             return 0
-        most_chosen = max(len(c) for c in self.courses_of.values())
-        queued = 0
-        for course in self.courses:
-            chosen = sum(n for p, n in self.profiles.items() if course in self.courses_of[p])
-            groups = math.ceil(chosen / rules[course].most)
-            queued += math.ceil(groups / max(1, rules[course].at_once)) - 1
+        groups = sum(
+            max(1, self._chosen(course) // max(1, rules[course].least)) for course in self.courses
+        )
         shortest = min(rules[c].lessons for c in self.courses)
-        fits = self.pool.free // max(1, shortest)
-        return max(0, min(fits, most_chosen + queued + EXTRA_BLOCKS))
+        return max(0, min(groups, self.pool.free // max(1, shortest)))
+
+    def _chosen(self, course: Course) -> int:
+        return sum(n for p, n in self.profiles.items() if course in self.courses_of[p])
 
     def _build(self) -> None:
         model, rules = self.model, self.pool.rules
@@ -512,7 +531,7 @@ class _Model:
 
     def _course_groups(self, course: Course) -> None:
         model, rules = self.model, self.pool.rules[course]
-        chosen = sum(size for p, size in self.profiles.items() if course in self.courses_of[p])
+        chosen = self._chosen(course)
         most_groups = max(1, chosen // max(1, rules.least))
         chosen_unmet = sum(
             size - sum(self.count[(p, course, b)] for b in self.blocks)
@@ -542,20 +561,27 @@ class _Model:
         model.add(sum(opened_groups) >= math.ceil(chosen / rules.most) - chosen_unmet)
 
     def _at_once(self) -> None:
-        """Per block: groups of a subject within its teachers (and rooms), of a room type
-        within its rooms."""
-        rules = self.pool.rules
+        """Per block, the groups meeting at once have their teachers: for every set of subjects
+        that share teachers, the teachers their groups need are no more than those qualified
+        for one of them (Hall's condition); and groups needing a room type fit its rooms."""
+        pool = self.pool
         by_subject: dict[str, list[Course]] = defaultdict(list)
         by_room: dict[str, list[Course]] = defaultdict(list)
         for course in self.courses:
             by_subject[course.subject].append(course)
-            if rules[course].room_type:
-                by_room[rules[course].room_type].append(course)
-        rooms = Counter(r.type for r in self.pool.school.rooms)
+            if pool.rules[course].room_type:
+                by_room[pool.rules[course].room_type].append(course)
+        rooms = Counter(r.type for r in pool.school.rooms)
+        subject_sets = _teacher_sharing_sets({s: pool.teachers[s] for s in by_subject})
         for block in self.blocks:
-            for courses in by_subject.values():
-                limit = min(rules[c].at_once for c in courses)
-                self.model.add(sum(self.groups[(c, block)] for c in courses) <= limit)
+            for subjects in subject_sets:
+                teachers = set().union(*(pool.teachers[s] for s in subjects))
+                needed = sum(
+                    pool.per_group(s) * self.groups[(c, block)]
+                    for s in subjects
+                    for c in by_subject[s]
+                )
+                self.model.add(needed <= len(teachers))
             for room_type, courses in by_room.items():
                 if rooms[room_type]:
                     self.model.add(
@@ -594,31 +620,68 @@ def _profiles(wanted: dict[str, list[Course]]) -> dict[frozenset[Course], list[s
     return dict(profiles)
 
 
+def _teacher_sharing_sets(teachers: dict[str, set[str]]) -> list[tuple[str, ...]]:
+    """The sets of subjects whose groups compete for teachers: every subset of each group of
+    subjects linked by shared teachers (only the single subjects and the whole group when it is
+    larger than HALL_SUBJECTS)."""
+    linked: list[set[str]] = []
+    for subject in sorted(teachers):
+        joined = [group for group in linked if any(teachers[s] & teachers[subject] for s in group)]
+        merged = {subject}.union(*joined)
+        linked = [group for group in linked if group not in joined] + [merged]
+    sets: list[tuple[str, ...]] = []
+    for group in linked:
+        ordered = sorted(group)
+        if len(ordered) <= HALL_SUBJECTS:
+            sizes = range(1, len(ordered) + 1)
+            sets += [c for size in sizes for c in itertools.combinations(ordered, size)]
+        else:
+            sets += [(s,) for s in ordered] + [tuple(ordered)]
+    return sets
+
+
 def _split_profile(
     students: list[str], counts: dict[tuple[Course, int], int]
 ) -> dict[str, list[tuple[Course, int]]]:
-    """Which student of a profile takes which (course, block): the counts per (course, block)
-    with at most one course per block and one block per course for each student. Such a split
-    always exists (König's edge colouring theorem); a small CP-SAT model finds one."""
-    if not counts:
-        return {}
-    model = cp_model.CpModel()
-    take = {(s, c, b): model.new_bool_var(f"{s}_{c}_{b}") for s in students for (c, b) in counts}
-    for (course, block), n in counts.items():
-        model.add(sum(take[(s, course, block)] for s in students) == n)
-    for student in students:
-        for course in {c for c, _ in counts}:
-            model.add(sum(v for (s, c, _), v in take.items() if s == student and c == course) <= 1)
-        for block in {b for _, b in counts}:
-            model.add(sum(v for (s, _, b), v in take.items() if s == student and b == block) <= 1)
-    solver = new_solver(30, workers=1)
-    status = solver.solve(model)
-    assert status in FOUND, "a profile's counts always split into students"
+    """Which student of a profile takes which (course, block), given how many take each: every
+    student at most one course per block and one block per course.
+
+    The counts are a bipartite multigraph of courses and blocks whose degrees are at most the
+    number of students, so its edges take that many colours with no colour twice at a course
+    or a block (König); a colour is a student. Each edge gets a colour free at both ends, after
+    swapping two colours along an alternating path where needed."""
+    at: dict[object, dict[int, object]] = defaultdict(dict)  # end -> colour -> other end
+    colours = range(len(students))
+    for (course, block), count in sorted(counts.items(), key=str):
+        for _ in range(count):
+            left, right = ("course", course), ("block", block)
+            alpha = next(k for k in colours if k not in at[left])
+            beta = next(k for k in colours if k not in at[right])
+            if alpha in at[right]:
+                _swap_path(at, right, alpha, beta)
+            at[left][alpha], at[right][alpha] = right, left
     placed: dict[str, list[tuple[Course, int]]] = defaultdict(list)
-    for (student, course, block), variable in take.items():
-        if solver.value(variable):
-            placed[student].append((course, block))
+    for end, edges in at.items():
+        if end[0] == "course":
+            for colour, (_, block) in edges.items():
+                placed[students[colour]].append((end[1], block))
     return dict(placed)
+
+
+def _swap_path(at: dict, start: object, alpha: int, beta: int) -> None:
+    """Swap colours alpha and beta along the path from start that alternates them (starting
+    with alpha): afterwards alpha is free at start."""
+    path, node, colour = [], start, alpha
+    while colour in at[node]:
+        other = at[node][colour]
+        path.append((node, other, colour))
+        node, colour = other, beta if colour == alpha else alpha
+    for a, b, c in path:
+        del at[a][c]
+        del at[b][c]
+    for a, b, c in path:
+        flipped = beta if c == alpha else alpha
+        at[a][flipped], at[b][flipped] = b, a
 
 
 def _deal(students: list[str], groups: int) -> list[list[str]]:
@@ -645,9 +708,7 @@ def week_periods(school: School, school_class: SchoolClass) -> int:
     """Lessons a week the class can have: each day its limit, within the periods it is there
     (its bell schedule, less unavailable times and a meal period)."""
     schedule = schedules(school)[school.bells_of(school_class)]
-    meals = sum(
-        1 for rule in school.meals if school_class in select_classes(rule.classes, school.classes)
-    )
+    meals = longest_day(school, school_class.name) - school.max_lessons_per_day(school_class)
     total = 0
     for day in school.settings.days:
         open_periods = sum(

@@ -339,7 +339,7 @@ def _block_parts(
     parts, done = [], 0
     for length in sorted(set(lessons.values())):
         present = [g for g in groups if lessons[g.group] >= length]
-        per_day = min(_max_per_day(school, g.subject) for g in present)
+        per_day = min(school.subject_max_per_day(g.subject) for g in present)
         parts.append(
             Meeting(
                 0,
@@ -353,11 +353,6 @@ def _block_parts(
         )
         done = length
     return [part for part in parts if part.lessons > 0]
-
-
-def _max_per_day(school: School, subject_code: str) -> int:
-    subject = school.subject_by_code.get(subject_code)
-    return subject.max_per_day if subject else 1
 
 
 def _block_section(school: School, group: ElectiveGroup, classes: list[SchoolClass]) -> Section:

@@ -48,8 +48,7 @@ def _block_groups(ctx: ModelContext) -> None:
         if len(meetings) < 2:
             continue
         subject = next(s.subject for s in meetings[0].sections if s.group == group)
-        known = ctx.school.subject_by_code.get(subject)
-        cap = known.max_per_day if known else 1
+        cap = ctx.school.subject_max_per_day(subject)
         guard = ctx.guard("subject_per_day", subject)
         for day in range(len(ctx.days)):
             by_period: dict[int, list] = defaultdict(list)

@@ -467,7 +467,7 @@ class _Validator:
             if row.block in self.elective_blocks:
                 periods[(row.block, row.group, row.subject, row.day)].add(row.period)
         for (block, group, subject_code, day), taken in periods.items():
-            most = self.school.subject_by_code[subject_code].max_per_day
+            most = self.school.subject_max_per_day(subject_code)
             runs = _runs(sorted(taken))
             who = f"block {block} group {group} ({subject_code})"
             if len(runs) > most:
@@ -581,12 +581,25 @@ class _Validator:
                 return
 
     def _blocks(self) -> None:
+        """A block's groups meet together (a group with fewer lessons in some of the longer
+        ones' times), and every class of the block is there whenever it meets."""
         slots = defaultdict(set)
         classes_at = defaultdict(set)
         for row in self.lessons:
-            if row.block is not None:
+            if row.block in self.elective_blocks:
                 slots[(row.block, row.group)].add((row.day, row.period))
                 classes_at[(row.block, row.day, row.period)].add(row.class_name)
+        members: dict[str, list] = defaultdict(list)
+        for group in self.school.electives:
+            members[group.block].append(group)
+        for (block, day, period), present in sorted(classes_at.items()):
+            missing = {c.name for c in self._block_classes(members[block])} - present
+            if missing:
+                self.flag(
+                    "blocks",
+                    f"block {block} on {day} period {period}: without "
+                    f"{', '.join(sorted(missing))} (a block takes all its classes)",
+                )
         planned = {
             (g.block, g.group): lessons_for_hours(self.school, g.hours)
             for g in self.school.electives
@@ -664,10 +677,8 @@ class _Validator:
         if not formed:
             return
         class_of = {c.student: c.class_name for c in school.choices}
-        member_of: dict[str, list] = defaultdict(list)
+        member_of = school.member_groups
         for group in formed:
-            for member in group.members:
-                member_of[member].append(group)
             self._formed_size(group)
         for student, groups in member_of.items():
             self._one_group_per_subject(student, groups)
@@ -687,9 +698,7 @@ class _Validator:
                 )
 
     def _formed_size(self, group) -> None:
-        subject = self.school.subject_by_code.get(group.subject)
-        least = (subject.min_group if subject else None) or self.school.settings.min_group_students
-        most = self.school.settings.largest_group
+        least, most = self.school.group_limits(group.subject)
         if not least <= len(group.members) <= most:
             self.flag(
                 "group_size",
