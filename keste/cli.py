@@ -161,6 +161,15 @@ def _read_usable_school(
     return school
 
 
+def _formed_groups_of(timetable_file: Path, school):
+    """The school with the groups a timetable workbook was made with (its Electives sheet),
+    when the school's choices still need groups: the same groups as then."""
+    if not choice_pools(school):
+        return school
+    formed = _read_groups(timetable_file, school, required=False)
+    return school if formed is None else replace(school, electives=formed)
+
+
 def _read_groups(path: Path, school, required: bool = True):
     rows, problems = read_electives(path, school, required)
     print_problems(problems, show_notes=False)
@@ -297,6 +306,8 @@ def solve(
     inputs = (load, previous, approved_file, groups)
     _refuse_overwrite(output, school_file, *(p for p in inputs if p))
     school = _read_usable_school(school_file, load, fresh, groups)
+    if approved_file and groups is None:
+        school = _formed_groups_of(approved_file, school)
     language = _check_lang(lang or school.settings.language)
     last_year = _last_year(previous, school)
     approved = _read_approved(approved_file, school) if approved_file else None
@@ -506,11 +517,7 @@ def validate_command(
     """Check a timetable (keste's or edited by hand) against every rule, and list violations.
 
     The groups formed from students' choices are read from the timetable's Electives sheet."""
-    school = _read_usable_school(school_file)
-    if choice_pools(school):
-        formed = _read_groups(timetable_file, school, required=False)
-        if formed is not None:
-            school = replace(school, electives=formed)
+    school = _formed_groups_of(timetable_file, _read_usable_school(school_file))
     timetable, problems = read_timetable(timetable_file, school)
     print_problems(problems, show_notes=False)
     if timetable is None or problems.has_errors():
