@@ -109,7 +109,10 @@ class _Validator:
         self.meals = meals
         self.previous = previous
         self.activities = {a.activity: a for a in school.activities}
-        self.elective_blocks = {g.block for g in school.electives}
+        blocks: dict[str, list] = defaultdict(list)
+        for group in school.electives:
+            blocks[group.block].append(group)
+        self.elective_blocks = dict(blocks)  # block -> its groups
         self.bells = schedules(school)
         self.days = school.settings.days
         self.report = ValidationReport(
@@ -197,14 +200,11 @@ class _Validator:
         self._block_hours()
 
     def _block_hours(self) -> None:
-        by_block = defaultdict(list)
-        for group in self.school.electives:
-            by_block[group.block].append(group)
         placed: Counter = Counter()
         for row in self.lessons:
             if row.block is not None:
                 placed[(row.block, row.group, row.class_name)] += 1
-        for block, groups in by_block.items():
+        for block, groups in self.elective_blocks.items():
             for group in groups:
                 want = int(lessons_for_hours(self.school, group.hours))
                 for school_class in self._block_classes(groups):
@@ -589,11 +589,8 @@ class _Validator:
             if row.block in self.elective_blocks:
                 slots[(row.block, row.group)].add((row.day, row.period))
                 classes_at[(row.block, row.day, row.period)].add(row.class_name)
-        members: dict[str, list] = defaultdict(list)
-        for group in self.school.electives:
-            members[group.block].append(group)
         for (block, day, period), present in sorted(classes_at.items()):
-            missing = {c.name for c in self._block_classes(members[block])} - present
+            missing = {c.name for c in self._block_classes(self.elective_blocks[block])} - present
             if missing:
                 self.flag(
                     "blocks",
@@ -683,9 +680,15 @@ class _Validator:
         for student, groups in member_of.items():
             self._one_group_per_subject(student, groups)
         pooled = {c.name for g in formed for c in select_classes(g.classes, school.classes)}
+        rows_of: dict[str, list[LessonRow]] = defaultdict(list)
+        for row in self.lessons:
+            if row.class_name in pooled:
+                rows_of[row.class_name].append(row)
+        manual = {g.block for g in school.electives if not g.members}
         for student, class_name in class_of.items():
             if class_name in pooled:
-                self._student_week(student, class_name, member_of.get(student, []))
+                groups = member_of.get(student, [])
+                self._student_week(student, class_name, groups, rows_of[class_name], manual)
                 self._student_load(student, class_name)
         for choice in school.choices:
             level = choice.level or "standard"
@@ -712,13 +715,13 @@ class _Validator:
             if count > 1:
                 self.flag("group_size", f"student {student} is in {count} groups of {subject}")
 
-    def _student_week(self, student: str, class_name: str, groups) -> None:
+    def _student_week(
+        self, student: str, class_name: str, groups, rows: list[LessonRow], manual: set[str]
+    ) -> None:
+        """rows: the class's lessons; manual: the blocks whose groups list no members."""
         mine = {(g.block, g.group) for g in groups}
-        manual = {g.block for g in self.school.electives if not g.members}
         at: dict[tuple[str, int, str], set[str]] = defaultdict(set)
-        for row in self.lessons:
-            if row.class_name != class_name:
-                continue
+        for row in rows:
             if row.block is None or row.block in self.activities:
                 if row.group is not None:
                     continue  # a half or group of the class: not known to be this student's
