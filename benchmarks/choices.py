@@ -4,7 +4,7 @@ parallels in 7-10) with 1 to 4 parallels in grades 11 and 12, whose students cho
 
     python benchmarks/choices.py --parallels 1 2 3 4 --seeds 0 1 2 --time-limit 90
 
-Each school is written as a workbook (keste.models.generate_nis) and solved in a fresh process per
+Each school is written as a workbook (benchmarks.schools.nis) and solved in a fresh process per
 seed (as run.py does): forming the groups, allocating the load, the timetable, the validator.
 BENCHMARKS.md gets the medians.
 """
@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
 from run import HERE, fmt, machine, median, run_once, update_benchmarks
 
-from keste.models.generate_nis import make_nis_school
-from keste.models.reading import write_school
+from benchmarks.schools.nis import make_nis_school
+from keste.models.io.reading import write_school
 
 COLUMNS = (
     ("students with choices", "choosing"),

@@ -28,7 +28,7 @@ from run import machine, update_benchmarks  # noqa: E402
 
 
 def variant(name: str):
-    from keste.models import load_school
+    from keste.models.io.reading import load_school
     from keste.models.school import Lock
     from keste.models.values import parse_time_blocks
 
@@ -59,8 +59,8 @@ def variant(name: str):
 
 
 def explain_once(name: str, time_limit: float) -> dict:
-    from keste.solver.solve import explain_school
-    from keste.solver.timetable import SolveOptions
+    from keste.solver.pipeline import explain_school
+    from keste.solver.timetable.search import SolveOptions
 
     school = variant(name)
     started = time.perf_counter()

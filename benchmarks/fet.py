@@ -19,8 +19,8 @@ from pathlib import Path
 
 from run import HERE, machine, median, run_once, update_benchmarks
 
-from keste.models.fet import read_fet
-from keste.models.reading import write_imported_school
+from keste.models.io.fet import read_fet
+from keste.models.io.reading import write_imported_school
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
     python benchmarks/generate.py --classes 11 22 44 66 88 110 --out benchmarks/generated
     python benchmarks/generate.py --parallels 1:3,2:3,5:2 --shifts 2 --ru-share 0.3 -o one.xlsx
 
-The schools come from keste.models.generate (the same generator as the bundled samples): the
+The schools come from benchmarks.schools.general (the same generator as the bundled samples): the
 curriculum of DOMAIN.md, teachers with 1-1.5 rates, split classes, optional second shift (grades
 2-4 in the afternoon, as in large city schools), rooms, staggered lunch and teacher unavailability.
 """
@@ -11,10 +11,12 @@ curriculum of DOMAIN.md, teachers with 1-1.5 rates, split classes, optional seco
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from keste.models import write_school
-from keste.models.generate import SchoolSpec, make_school
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
+from benchmarks.schools.general import SchoolSpec, make_school
+from keste.models.io.reading import write_school
 
 GRADES = tuple(range(1, 12))
 

@@ -30,8 +30,8 @@ from run import machine, update_benchmarks  # noqa: E402
 
 
 def changed_school(change: str):
-    from keste.models import load_school
     from keste.models.curriculum import class_curriculum
+    from keste.models.io.reading import load_school
     from keste.models.school import CurriculumRow
     from keste.models.values import parse_time_blocks
 
@@ -112,8 +112,8 @@ def _spawn(job: str, seed: int, time_limit: float, approved: Path) -> dict:
 
 def _child(job: str, seed: str, time_limit: str, approved: str) -> dict:
     from keste.models.changes import count, timetable_changes
-    from keste.solver.solve import solve_school
-    from keste.solver.timetable import SolveOptions
+    from keste.solver.pipeline import solve_school
+    from keste.solver.timetable.search import SolveOptions
 
     path = Path(approved)
     options = SolveOptions(time_limit=float(time_limit), seed=int(seed))

@@ -8,9 +8,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from keste.models import load_school
-from keste.solver.solve import solve_school
-from keste.solver.timetable import SolveOptions
+from keste.models.io.reading import load_school
+from keste.solver.pipeline import solve_school
+from keste.solver.timetable.search import SolveOptions
 
 
 def measure(

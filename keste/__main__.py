@@ -1,3 +1,3 @@
-from keste.cli import app
+from keste.cli.app import app
 
 app(prog_name="keste")

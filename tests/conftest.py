@@ -9,9 +9,9 @@ import pytest
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
-from keste.cli import app
-from keste.models.generate import SAMPLES, make_school
-from keste.models.jsonio import school_json
+from benchmarks.schools.general import SAMPLES, make_school
+from keste.cli.app import app
+from keste.models.io.jsonio import school_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES_DIR = ROOT / "data" / "samples"

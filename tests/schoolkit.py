@@ -16,8 +16,8 @@ from keste.models.school import (
     Teacher,
 )
 from keste.models.values import parse_time_blocks
-from keste.solver.solve import SolveResult, solve_school
-from keste.solver.timetable import SolveOptions
+from keste.solver.pipeline import SolveResult, solve_school
+from keste.solver.timetable.search import SolveOptions
 
 
 def school(days: str = "Mon,Tue,Wed,Thu,Fri", periods: int = 4, **settings) -> School:

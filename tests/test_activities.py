@@ -4,7 +4,7 @@ lessons longer than a period; classes unavailable at times; teachers' working da
 
 from __future__ import annotations
 
-from keste.models import read_school, write_school
+from keste.models.io.reading import read_school, write_school
 from keste.models.school import Activity, ClassGroup
 from keste.models.values import parse_time_blocks
 from tests.schoolkit import _clear_caches, add_class, add_subject, infeasible, placed, school, solve

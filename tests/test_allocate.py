@@ -10,13 +10,13 @@ from dataclasses import replace
 import pytest
 from openpyxl import load_workbook
 
-from keste.models import load_school, read_school
+from keste.models.io.reading import load_school, read_school
 from keste.models.school import CurriculumRow, LoadRow, Teacher, promoted
-from keste.solver.allocate import allocate
-from keste.solver.allocation_model import penalties
-from keste.solver.load_items import candidates, components, load_items
-from keste.solver.solve import solve_school
-from keste.solver.timetable import SolveOptions
+from keste.solver.allocation.allocate import allocate
+from keste.solver.allocation.items import candidates, components, load_items
+from keste.solver.allocation.model import penalties
+from keste.solver.pipeline import solve_school
+from keste.solver.timetable.search import SolveOptions
 from tests.conftest import SAMPLES_DIR, run
 from tests.schoolkit import add_class, add_subject, school
 
@@ -245,7 +245,7 @@ def test_large_sample_without_load():
 
 def test_allocate_command_and_feeding_the_load_back(tmp_path, runner):
     sample = load_school(SAMPLES_DIR / "small.xlsx")
-    from keste.models import write_school
+    from keste.models.io.reading import write_school
 
     bare = tmp_path / "bare.xlsx"
     write_school(replace(sample, load=sample.load[:40]), bare)
@@ -266,7 +266,7 @@ def test_allocate_command_explains_no_allocation(tmp_path, runner):
     s = _school_with(Teacher("Bio", ("biology",)))
     add_subject(s, "biology")
     _need(s, "9A", "chemistry", 2, grade=9)
-    from keste.models import write_school
+    from keste.models.io.reading import write_school
 
     path = tmp_path / "school.xlsx"
     write_school(s, path)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from keste.models import read_school
+from keste.models.io.reading import read_school
 from tests.conftest import digest, run, sheets_of_small_school, write_rows
 
 Sheets = dict[str, list[list]]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from keste.models import read_school
+from keste.models.io.reading import read_school
 from tests.conftest import SAMPLES_DIR, digest, run
 
 

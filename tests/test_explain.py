@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from keste.models import write_school
 from keste.models.findings import render
+from keste.models.io.reading import write_school
 from keste.models.school import Lock, MealRule, Room
-from keste.solver.diagnose import describe_fact
-from keste.solver.solve import explain_school
-from keste.solver.timetable import SolveOptions
+from keste.solver.diagnosis.diagnose import describe_fact
+from keste.solver.pipeline import explain_school
+from keste.solver.timetable.search import SolveOptions
 from tests.conftest import run
 from tests.schoolkit import _clear_caches, add_class, add_subject, bells, school, teach
 
@@ -295,9 +295,9 @@ def test_every_fact_and_change_has_words_in_every_language():
     s.meals = [MealRule("lunch", ("8",), (2,), canteen_capacity=1)]
     s.locks = [Lock("8A", "math", "Mon", 1)]
     from keste.models.problems import Problems
-    from keste.solver.demand import expand
-    from keste.solver.diagnose import describe_relaxation
-    from keste.solver.timetable import build_model
+    from keste.solver.demand.expand import expand
+    from keste.solver.diagnosis.diagnose import describe_relaxation
+    from keste.solver.timetable.search import build_model
 
     _clear_caches(s)
     ctx = build_model(s, expand(s, Problems()), diagnose=True)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from keste.models import read_school
-from keste.models.fet import read_fet
-from keste.solver.solve import solve_school
-from keste.solver.timetable import SolveOptions
+from keste.models.io.fet import read_fet
+from keste.models.io.reading import read_school
+from keste.solver.pipeline import solve_school
+from keste.solver.timetable.search import SolveOptions
 from tests.conftest import run
 
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "fet"

@@ -7,16 +7,16 @@ from dataclasses import replace
 
 from openpyxl import load_workbook
 
-from keste.models import write_school
 from keste.models.bells import schedules
 from keste.models.changes import count
-from keste.models.output import write_timetable
+from keste.models.io.reading import write_school
+from keste.models.io.timetable_workbook import write_timetable
 from keste.models.school import Teacher
 from keste.models.timetable import LessonRow, Timetable
 from keste.models.values import parse_time_blocks
-from keste.solver.solve import solve_school
-from keste.solver.timetable import SolveOptions
-from keste.solver.validate import validate
+from keste.solver.pipeline import solve_school
+from keste.solver.timetable.search import SolveOptions
+from keste.solver.verify.validator import validate
 from tests.conftest import run
 from tests.schoolkit import _clear_caches, add_class, add_subject, school, teach
 

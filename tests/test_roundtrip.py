@@ -2,9 +2,9 @@
 
 import pytest
 
-from keste.models import load_school, write_school
-from keste.models.generate import SAMPLES, make_school
-from keste.models.samples import SAMPLE_NAMES, sample_school
+from benchmarks.schools.general import SAMPLES, make_school
+from benchmarks.schools.samples import SAMPLE_NAMES, sample_school
+from keste.models.io.reading import example_school, load_school, write_school
 from keste.models.school import Choice, CurriculumRow, ElectiveGroup, Lock, Room
 from keste.models.values import parse_time_blocks
 from tests.conftest import SAMPLES_DIR
@@ -25,6 +25,12 @@ def test_sample_round_trip(name, tmp_path):
 def test_committed_samples_match_the_generator(name):
     """data/samples/*.xlsx are what data/samples/build.py makes: rebuild them after a change."""
     assert load_school(SAMPLES_DIR / f"{name}.xlsx") == sample_school(name)
+
+
+def test_packaged_example_is_the_small_sample():
+    """keste template --example writes keste/models/io/example_school.json, which
+    data/samples/build.py writes from the generator."""
+    assert example_school() == sample_school("small")
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])

@@ -37,7 +37,7 @@ def test_sixty_minute_lessons():
 
 
 def test_bells_sheet_replaces_generated_schedule():
-    from keste.models.generate import SAMPLES, make_school
+    from benchmarks.schools.general import SAMPLES, make_school
 
     school = make_school(SAMPLES["large"])
     assert set(schedules(school)) == {"shift1", "shift2"}

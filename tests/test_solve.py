@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from keste.models import load_school
-from keste.models.output import read_timetable
-from keste.solver.solve import solve_school
-from keste.solver.timetable import SolveOptions
+from keste.models.io.reading import load_school
+from keste.models.io.timetable_workbook import read_timetable
+from keste.solver.pipeline import solve_school
+from keste.solver.timetable.search import SolveOptions
 from tests.conftest import SAMPLES_DIR, digest, run, write_rows
 from tests.schoolkit import add_class, add_subject, school, solve, teach
 
@@ -69,7 +69,7 @@ def test_no_timetable_exit_code(tmp_path, runner):
     add_subject(s, "math")
     teach(s, "7A", "math", 1, "T1")
     teach(s, "7B", "math", 1, "T1")  # one teacher, one period, two classes
-    from keste.models import write_school
+    from keste.models.io.reading import write_school
 
     path = tmp_path / "impossible.xlsx"
     write_school(s, path)
@@ -137,6 +137,6 @@ def test_ctrl_c_writes_the_best_timetable_so_far(tmp_path):
     assert "Stopped by Ctrl-C" in " ".join(text.split())
     school_data = load_school(SAMPLES_DIR / "medium.xlsx")
     timetable, _ = read_timetable(output, school_data)
-    from keste.solver.validate import validate
+    from keste.solver.verify.validator import validate
 
     assert validate(school_data, timetable).ok

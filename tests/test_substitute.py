@@ -8,14 +8,14 @@ import datetime
 
 from openpyxl import load_workbook
 
-from keste.models import write_school
 from keste.models.bells import schedules
-from keste.models.output import write_timetable
+from keste.models.io.reading import write_school
+from keste.models.io.substitutions import Substitution
+from keste.models.io.timetable_workbook import write_timetable
 from keste.models.school import Teacher
-from keste.models.substitutions import Substitution
 from keste.models.timetable import LessonRow, Timetable
-from keste.solver.substitute import plan_substitutions, unexplained, with_substitutions
-from keste.solver.validate import validate
+from keste.solver.midyear.substitute import plan_substitutions, unexplained, with_substitutions
+from keste.solver.verify.validator import validate
 from tests.conftest import run
 from tests.schoolkit import _clear_caches, add_class, add_subject, school, teach
 

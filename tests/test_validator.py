@@ -8,15 +8,15 @@ import dataclasses
 import pytest
 from openpyxl import load_workbook
 
-from keste.models import load_school
 from keste.models.bells import schedules
-from keste.models.output import read_timetable, write_timetable
+from keste.models.io.reading import load_school
+from keste.models.io.timetable_workbook import read_timetable, write_timetable
 from keste.models.school import Lock, MealRule
 from keste.models.timetable import LessonRow, MealRow, Timetable
 from keste.models.values import parse_time_blocks
-from keste.solver.solve import solve_school
-from keste.solver.timetable import SolveOptions
-from keste.solver.validate import validate
+from keste.solver.pipeline import solve_school
+from keste.solver.timetable.search import SolveOptions
+from keste.solver.verify.validator import validate
 from tests.conftest import SAMPLES_DIR, run
 
 

@@ -1,0 +1,74 @@
+"""When each lesson may happen at all: teacher unavailability and the length of a class's day.
+
+These rules shrink each meeting's domain before any variable exists, so a slot a teacher cannot
+teach never becomes a variable.
+"""
+
+from __future__ import annotations
+
+from keste.models.school import School, Teacher, select_classes
+from keste.models.values import TimeBlock
+from keste.solver.demand.expand import Meeting
+from keste.solver.timetable.context import ModelContext, Slot
+
+
+def blocks_slot(block: TimeBlock, day: str, period: int, clock: tuple[int, int]) -> bool:
+    """Does an unavailable block cover a period? Periods are numbered in the lesson's own bells."""
+    if block.day != day:
+        return False
+    if block.clock:
+        return clock[0] < block.clock[1] and block.clock[0] < clock[1]
+    return not block.periods or period in block.periods
+
+
+def teacher_free(teacher: Teacher, day: str, period: int, clock: tuple[int, int]) -> bool:
+    return not any(blocks_slot(b, day, period, clock) for b in teacher.unavailable)
+
+
+def longest_day(school: School, class_name: str) -> int:
+    """Periods a class's day can reach: its lessons a day, plus a meal period if it eats."""
+    school_class = school.class_by_name[class_name]
+    meals = sum(
+        1 for rule in school.meals if school_class in select_classes(rule.classes, school.classes)
+    )
+    return school.max_lessons_per_day(school_class) + meals
+
+
+def allowed_slots(
+    ctx: ModelContext, meeting: Meeting, full_days: bool = False
+) -> list[tuple[Slot, list[str]]]:
+    """Each slot the class's day can reach (every period of its bells with full_days) and its
+    classes are available, with the teachers who are unavailable then."""
+    reach = min(longest_day(ctx.school, c) for c in meeting.classes)
+    if full_days:
+        reach = len(ctx.periods(meeting.bells))
+    teachers = [
+        ctx.school.teacher_by_code[t] for t in meeting.teachers if t in ctx.school.teacher_by_code
+    ]
+    closed = [b for c in meeting.classes for b in ctx.school.class_by_name[c].unavailable]
+    slots = []
+    for day_index, day in enumerate(ctx.days):
+        for period in ctx.periods(meeting.bells):
+            clock = ctx.clock(meeting.bells, period)
+            if period > reach or any(blocks_slot(b, day, period, clock) for b in closed):
+                continue
+            busy = [t.code for t in teachers if not teacher_free(t, day, period, clock)]
+            slots.append(((day_index, period), busy))
+    return slots
+
+
+def create_lesson_variables(ctx: ModelContext) -> None:
+    """A variable per allowed slot. Outside diagnosis a teacher's unavailable slots get none; in
+    diagnosis they get one, held at 0 under the teacher's 'unavailable' guard, so the explanation
+    can name the unavailability."""
+    for meeting in ctx.meetings:
+        ctx.slots_of[meeting.index] = []
+        for (day, period), busy in allowed_slots(ctx, meeting):
+            if busy and not ctx.diagnose:
+                continue
+            variable = ctx.model.new_bool_var(f"m{meeting.index}_d{day}_p{period}")
+            ctx.x[(meeting.index, day, period)] = variable
+            ctx.slots_of[meeting.index].append((day, period))
+            for teacher in busy:
+                ctx.hold(ctx.model.add(variable == 0), ctx.guard("unavailable", teacher))
+    ctx.index_variables()

@@ -1,0 +1,71 @@
+"""Students' days are compact: lessons (and the meal) fill periods 1, 2, 3... with no window, at
+most the class's lessons a day, and a lone every-other-week lesson is the day's last.
+
+With occupancy o(p) in {0, 1}, a day is compact from the first period exactly when o(p+1) <= o(p)
+for every p: the occupied periods form a prefix of the day. Periods when the class is unavailable
+(Classes sheet) are left out of that order: the day starts at its first available period, and the
+class being elsewhere is no window.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from keste.solver.timetable.constraints.availability import blocks_slot
+from keste.solver.timetable.context import ModelContext
+
+
+def add(ctx: ModelContext) -> None:
+    school = ctx.school
+    for class_name, sets in ctx.demand.sets_of_class.items():
+        limit = school.max_lessons_per_day(school.class_by_name[class_name])
+        compact = ctx.guard("compact", class_name)
+        per_day = ctx.guard("lessons_per_day", class_name)
+        school_class = school.class_by_name[class_name]
+        for student_set in sets:
+            bells = ctx.bells_of_set[student_set]
+            for day, day_name in enumerate(ctx.days):
+                periods = [
+                    p
+                    for p in ctx.periods(bells)
+                    if not any(
+                        blocks_slot(b, day_name, p, ctx.clock(bells, p))
+                        for b in school_class.unavailable
+                    )
+                ]
+                _prefix(ctx, student_set, day, periods, compact)
+                lessons = [
+                    ctx.x[(m.index, day, p)]
+                    for m in ctx.meetings_of_set[student_set]
+                    for p in ctx.day_lessons(m, day)
+                ]
+                if len(lessons) > limit:
+                    ctx.hold(ctx.model.add(sum(lessons) <= limit), per_day)
+    _lone_lessons_last(ctx)
+
+
+def _prefix(ctx: ModelContext, student_set: str, day: int, periods: list[int], guard) -> None:
+    for period, following in itertools.pairwise(periods):
+        after = ctx.occupied(student_set, day, following)
+        if after:
+            now = ctx.occupied(student_set, day, period)
+            ctx.hold(ctx.model.add(sum(after) <= sum(now)), guard)
+
+
+def _lone_lessons_last(ctx: ModelContext) -> None:
+    """Meetings that end their students' day: a lone half-hour lesson (in week B its slot is
+    empty, so it must end the day to leave no window) or an activity asked to be last. Nothing
+    but the meeting itself may follow it."""
+    for meeting in ctx.meetings:
+        if not meeting.last_of_day:
+            continue
+        for day in range(len(ctx.days)):
+            for period, variable in ctx.day_lessons(meeting, day).items():
+                itself = ctx.lesson(meeting, day, period + 1)
+                for student_set in meeting.sets:
+                    after = [
+                        v for v in ctx.occupied(student_set, day, period + 1) if v is not itself
+                    ]
+                    if after:
+                        guard = ctx.guard("compact", student_set.split("/")[0])
+                        ctx.hold(ctx.model.add(sum(after) <= 1 - variable), guard)

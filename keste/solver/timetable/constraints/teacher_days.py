@@ -1,0 +1,25 @@
+"""Teachers' working days: a teacher with max_days (Teachers sheet) teaches on at most that many
+days a week. A day counts when the teacher has any lesson on it."""
+
+from __future__ import annotations
+
+from keste.solver.timetable.context import ModelContext
+
+
+def add(ctx: ModelContext) -> None:
+    for teacher in ctx.school.teachers:
+        meetings = ctx.meetings_of_teacher.get(teacher.code, [])
+        if teacher.max_days is None or not meetings:
+            continue
+        working = []
+        for day in range(len(ctx.days)):
+            lessons = [v for m in meetings for v in ctx.day_lessons(m, day).values()]
+            if not lessons:
+                continue
+            works = ctx.model.new_bool_var(f"works_{teacher.code}_d{day}")
+            for lesson in lessons:
+                ctx.model.add_implication(lesson, works)
+            working.append(works)
+        if len(working) > teacher.max_days:
+            limit = ctx.model.add(sum(working) <= teacher.max_days)
+            ctx.hold(limit, ctx.guard("teacher_days", teacher.code))

@@ -1,0 +1,327 @@
+"""The CP-SAT timetable: build the model from every constraint family, solve it with progress
+reports, and turn the best solution into placed lessons.
+
+Hard rules (clashes, availability, lessons, compactness, meals, locks) are constraints; soft rules
+(difficulty, spread, gaps, wishes) add named, weighted penalty terms to one objective.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ortools.sat.python import cp_model
+
+from keste.models.school import School
+from keste.models.timetable import SolveInfo, Timetable
+from keste.solver.demand.expand import Demand
+from keste.solver.sat.solver import new_solver
+from keste.solver.timetable.constraints import (
+    availability,
+    clashes,
+    compactness,
+    lessons,
+    locks,
+    meals,
+    teacher_days,
+)
+from keste.solver.timetable.context import ModelContext
+from keste.solver.timetable.objectives import difficulty, gaps, moves, spread, wishes
+
+STATUS = {
+    cp_model.OPTIMAL: "OPTIMAL",
+    cp_model.FEASIBLE: "FEASIBLE",
+    cp_model.INFEASIBLE: "INFEASIBLE",
+    cp_model.MODEL_INVALID: "MODEL_INVALID",
+    cp_model.UNKNOWN: "UNKNOWN",
+}
+
+
+# Measured on the samples (benchmarks/BENCHMARKS.md): without the LP, the first timetable comes
+# sooner; with every worker on neighbourhood search, the timetable after 60-180 s is 12-25% better
+# than with CP-SAT's default portfolio, which spends a worker on proving a bound.
+FIRST_PARAMETERS: dict[str, object] = {"linearization_level": 0}
+IMPROVE_PARAMETERS: dict[str, object] = {"use_lns_only": True}
+PROVE_BELOW_VARIABLES = 5_000  # small models: the default portfolio proves optimality quickly
+CLOSEST_SHARE = 0.5  # of the time limit, re-solving: the timetable closest to the approved one
+COMPLETE_SECONDS = 60  # to extend a first timetable to the soft rules' variables
+
+
+@dataclass
+class SolveOptions:
+    time_limit: float = 120.0
+    workers: int = 0  # 0: every core
+    seed: int = 0
+    log_path: Path | None = None
+    stop_after_first: bool = False
+    bound: bool | None = None  # prove a bound (None: only for small models)
+    parameters: dict[str, object] | None = None  # CP-SAT parameters for phase 2 (experiments)
+    first_parameters: dict[str, object] | None = None  # and for phase 1
+
+
+@dataclass
+class Progress:
+    elapsed: float
+    objective: float | None
+    bound: float | None
+    solutions: int
+    stage: str | None = None  # a step before the search, e.g. allocating the load
+
+
+@dataclass
+class Placement:
+    meeting: int
+    day: int
+    period: int
+
+
+@dataclass
+class Solution:
+    placements: list[Placement] = field(default_factory=list)
+    meals: list[tuple[str, int, int, str]] = field(default_factory=list)  # class, day, period, meal
+    info: SolveInfo = field(default_factory=SolveInfo)
+
+
+def build_model(
+    school: School, demand: Demand, diagnose: bool = False, approved: Timetable | None = None
+) -> ModelContext:
+    """The hard rules only: any solution of this model is a valid timetable. With diagnose,
+    every rule is guarded by an assumption literal (see cores.py)."""
+    ctx = ModelContext(school, demand, diagnose=diagnose, approved=approved)
+    availability.create_lesson_variables(ctx)
+    moves.hint(ctx)
+    meals.create_meal_variables(ctx)
+    ctx.build_occupancy()
+    lessons.add(ctx)
+    clashes.add(ctx)
+    compactness.add(ctx)
+    meals.add(ctx)
+    locks.add(ctx)
+    teacher_days.add(ctx)
+    return ctx
+
+
+def add_soft_rules(ctx: ModelContext) -> None:
+    """The soft rules as exactly defined penalty variables, and their weighted sum."""
+    difficulty.add(ctx)
+    spread.add(ctx)
+    gaps.add(ctx)
+    wishes.add(ctx)
+    moves.add(ctx)
+    objective = [p.weight * term for p in ctx.penalties.values() if p.weight for term in p.terms]
+    ctx.objective = cp_model.LinearExpr.sum(objective) if objective else None
+
+
+class _Reporter(cp_model.CpSolverSolutionCallback):
+    def __init__(
+        self, started: float, on_progress: Callable[[Progress], None] | None, stop_after_first: bool
+    ):
+        super().__init__()
+        self.started = started
+        self.on_progress = on_progress
+        self.stop_after_first = stop_after_first
+        self.solutions = 0
+        self.has_objective = False  # phase 1 solves without one
+        self.shows_bound = False  # only a search that proves bounds has one worth showing
+        self.first_time: float | None = None
+        self.bound: float | None = None
+        self.lock = threading.Lock()
+
+    def on_solution_callback(self) -> None:
+        with self.lock:
+            self.solutions += 1
+            elapsed = time.perf_counter() - self.started
+            if self.first_time is None:
+                self.first_time = elapsed
+            self.bound = self.best_objective_bound if self.shows_bound else None
+            self._report(elapsed, self.objective_value if self.has_objective else None)
+        if self.stop_after_first:
+            self.stop_search()
+
+    def on_bound(self, bound: float) -> None:
+        if not self.shows_bound:
+            return
+        with self.lock:
+            self.bound = bound
+            self._report(time.perf_counter() - self.started, None)
+
+    def _report(self, elapsed: float, objective: float | None) -> None:
+        if self.on_progress:
+            self.on_progress(Progress(elapsed, objective, self.bound, self.solutions))
+
+
+class TimetableSolver:
+    """Solves a built model in two phases: any timetable first (feasibility, fast), then a better
+    one from there (the objective, with the first timetable as a complete hint).
+
+    stop() (from Ctrl-C) ends the search and keeps the best timetable found so far.
+    """
+
+    def __init__(
+        self,
+        ctx: ModelContext,
+        options: SolveOptions,
+        on_progress: Callable[[Progress], None] | None = None,
+    ):
+        self.ctx = ctx
+        self.options = options
+        self.on_progress = on_progress
+        self.solver = cp_model.CpSolver()
+        self.interrupted = False
+        self.log: list[str] = []
+        self.hard_variables = len(ctx.model.proto.variables)
+
+    def stop(self) -> None:
+        self.interrupted = True
+        self.solver.stop_search()
+
+    def solve(self) -> Solution:
+        started = time.perf_counter()
+        reporter = _Reporter(started, self.on_progress, stop_after_first=False)
+        first = self.options.first_parameters
+        time_limit = self.options.time_limit
+        if self.ctx.approved is not None:  # first the timetable closest to the approved one
+            moves.add(self.ctx)
+            self.ctx.model.minimize(sum(self.ctx.penalties["moved_lessons"].terms))
+            time_limit *= CLOSEST_SHARE
+        status = self._run(
+            self.ctx.model, reporter, time_limit, FIRST_PARAMETERS if first is None else first
+        )
+        values = list(self.solver.response_proto.solution) if _found(status) else None
+        add_soft_rules(self.ctx)
+        if values is not None:
+            values = self._complete(values)
+        if values is not None and self.ctx.objective is not None:
+            status = cp_model.FEASIBLE  # feasible; not yet shown optimal
+            if not self._out_of_time(started):
+                status, values = self._improve(values, reporter, started, status)
+        if self.options.log_path:
+            Path(self.options.log_path).write_text("\n".join(self.log) + "\n", encoding="utf-8")
+        info = self._info(status, started, reporter, values)
+        solution = Solution(info=info)
+        if values is not None:
+            self._extract(solution, values)
+        return solution
+
+    def _complete(self, values: list[int]) -> list[int] | None:
+        """Extend a timetable of the hard model to every variable of the full model: the soft
+        rules' variables are functions of the lessons, so fixing the lessons settles them."""
+        model = self.ctx.model
+        _hint(model, values)
+        solver = new_solver(COMPLETE_SECONDS, workers=1)
+        solver.parameters.fix_variables_to_their_hinted_value = True
+        status = solver.solve(model)
+        model.clear_hints()
+        return list(solver.response_proto.solution) if _found(status) else None
+
+    def _improve(
+        self, values: list[int], reporter: _Reporter, started: float, status: int
+    ) -> tuple[int, list[int]]:
+        """Phase 2: minimise the penalties, starting from the first timetable."""
+        model = self.ctx.model
+        model.minimize(self.ctx.objective)
+        _hint(model, values)
+        reporter.has_objective = True
+        reporter.shows_bound = self.proves_bound
+        remaining = self.options.time_limit - (time.perf_counter() - started)
+        parameters = self.options.parameters
+        if parameters is None:
+            parameters = {} if self.proves_bound else IMPROVE_PARAMETERS
+        improved = self._run(model, reporter, remaining, parameters)
+        if _found(improved):
+            return improved, list(self.solver.response_proto.solution)
+        return status, values
+
+    @property
+    def proves_bound(self) -> bool:
+        if self.options.bound is not None:
+            return self.options.bound
+        return self.hard_variables < PROVE_BELOW_VARIABLES
+
+    def _out_of_time(self, started: float) -> bool:
+        return (
+            self.interrupted
+            or self.options.stop_after_first
+            or time.perf_counter() - started >= self.options.time_limit
+        )
+
+    def _run(
+        self,
+        model: cp_model.CpModel,
+        reporter: _Reporter,
+        time_limit: float,
+        parameters: dict[str, object] | None = None,
+    ) -> int:
+        self.solver = new_solver(time_limit, self.options.workers, self.options.seed, parameters)
+        params = self.solver.parameters
+        if self.options.log_path:
+            params.log_search_progress = True
+            params.log_to_stdout = False
+            self.solver.log_callback = self.log.append
+        self.solver.best_bound_callback = reporter.on_bound
+        if self.interrupted:
+            return cp_model.UNKNOWN
+        return self.solver.solve(model, reporter)
+
+    def _info(
+        self, status: int, started: float, reporter: _Reporter, values: list[int] | None
+    ) -> SolveInfo:
+        proto = self.ctx.model.proto
+        info = SolveInfo(
+            status=STATUS.get(status, str(status)),
+            wall_time=time.perf_counter() - started,
+            first_solution_time=reporter.first_time,
+            solutions=reporter.solutions,
+            interrupted=self.interrupted,
+            workers=self.options.workers or os.cpu_count() or 1,
+            seed=self.options.seed,
+            time_limit=self.options.time_limit,
+            variables=len(proto.variables),
+            constraints=len(proto.constraints),
+        )
+        if values is None:
+            return info
+        for name, penalty in self.ctx.penalties.items():
+            count = sum(_evaluate(term, values) for term in penalty.terms)
+            info.penalties[name] = (count, penalty.weight)
+        info.objective = sum(count * weight for count, weight in info.penalties.values())
+        if status == cp_model.OPTIMAL or self.ctx.objective is None:
+            info.bound = info.objective
+        elif self.proves_bound:
+            info.bound = min(info.objective, max(0, self.solver.best_objective_bound))
+        else:
+            info.notes.append(
+                "no bound was computed: every worker improved the timetable "
+                "(keste solve --bound spends one on proving a bound)"
+            )
+        return info
+
+    def _extract(self, solution: Solution, values: list[int]) -> None:
+        for (meeting, day, period), variable in self.ctx.x.items():
+            if values[variable.index]:
+                solution.placements.append(Placement(meeting, day, period))
+        for rule, eaters in self.ctx.meal_rules:
+            for class_name, _, day, period, variable in eaters:
+                if values[variable.index]:
+                    solution.meals.append((class_name, day, period, rule.meal))
+
+
+def _hint(model: cp_model.CpModel, values: list[int]) -> None:
+    """Hint the first len(values) variables of the model with these values."""
+    model.clear_hints()
+    hint = model.proto.solution_hint
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
+
+
+def _found(status: int) -> bool:
+    return status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+
+
+def _evaluate(term: cp_model.IntVar | int, values: list[int]) -> int:
+    """A penalty term's value: terms are variables, or constants (an unavoidable minimum)."""
+    return term if isinstance(term, int) else values[term.index]
