@@ -14,11 +14,12 @@ from openpyxl import load_workbook
 
 from keste.models.bells import schedules
 from keste.models.findings import render
+from keste.models.grouping import Course
 from keste.models.input_checks import validate_school
 from keste.models.problems import Problems
 from keste.models.school import Choice, CurriculumRow, ElectiveGroup, LoadRow, Teacher
 from keste.models.timetable import Timetable
-from keste.solver.grouping.choices import Course, _split_profile, form_groups
+from keste.solver.grouping.choices import _split_profile, form_groups
 from keste.solver.verify.validator import validate
 from tests.conftest import SAMPLES_DIR, run
 from tests.schoolkit import add_class, add_subject, bells, infeasible, school, solve, teach

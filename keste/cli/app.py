@@ -38,6 +38,7 @@ from keste.models.io.reading import (
     write_imported_school,
 )
 from keste.models.io.substitutions import read_history, write_history, write_substitutions
+from keste.models.io.tariff import write_allocation
 from keste.models.io.template import write_template
 from keste.models.io.timetable_workbook import (
     read_timetable,
@@ -48,7 +49,7 @@ from keste.models.io.timetable_workbook import (
 from keste.models.school import promoted
 from keste.models.summary import summarise
 from keste.solver.allocation.allocate import allocate as run_allocation
-from keste.solver.allocation.allocate import write_allocation
+from keste.solver.allocation.allocate import capacity_lines
 from keste.solver.grouping.choices import choice_pools, form_groups
 from keste.solver.midyear.substitute import (
     plan_substitutions,
@@ -237,7 +238,8 @@ def allocate(
         allocation = run_allocation(
             school, time_limit=time_limit, workers=workers, seed=seed, previous=last_year
         )
-    write_allocation(school, allocation, output, language)
+    capacity = capacity_lines(school, allocation.items)
+    write_allocation(school, allocation, capacity, output, language)
     if not allocation.ok:
         print_allocation_failure(allocation)
         console.print(f"Wrote {output} (the capacity of each subject, to see what is short)")

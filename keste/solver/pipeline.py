@@ -10,13 +10,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from keste.models.allocation import Allocation
 from keste.models.changes import Change, timetable_changes
 from keste.models.findings import Finding
+from keste.models.grouping import Grouping
 from keste.models.problems import Problems
 from keste.models.school import LoadRow, School
 from keste.models.timetable import Timetable
 from keste.models.values import format_number
-from keste.solver.allocation.allocate import Allocation, allocate
+from keste.solver.allocation.allocate import allocate
 from keste.solver.allocation.items import candidates, load_items
 from keste.solver.demand.expand import Demand, expand
 from keste.solver.diagnosis.counting import capacity_checks
@@ -29,7 +31,7 @@ from keste.solver.diagnosis.diagnose import (
     explain_core,
     find_core,
 )
-from keste.solver.grouping.choices import Grouping, choice_pools, form_groups
+from keste.solver.grouping.choices import choice_pools, form_groups
 from keste.solver.rooms.assign import build_timetable
 from keste.solver.timetable.objectives.moves import approved_load
 from keste.solver.timetable.search import Progress, SolveOptions, TimetableSolver, build_model

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
+from keste.models.allocation import Allocation
 from keste.models.io.labels import label
 from keste.models.io.schema import SHEET_BY_KEY, localise_cell
 from keste.models.io.styling import BOLD, TITLE_FONT, print_setup, style_table
+from keste.models.io.workbook import save_atomically
 from keste.models.school import School, Teacher
 from keste.models.values import format_int_ranges, format_number
 
@@ -192,3 +194,44 @@ def allocation_workbook(
 
 
 TARIFF_TITLE = {"en": "Tariff", "kk": "Тарификация", "ru": "Тарификация"}
+
+
+def tariff_entries(allocation: Allocation) -> list[TariffEntry]:
+    entries = []
+    for item in allocation.items:
+        for teacher in allocation.teachers_of.get(item.index, item.fixed):
+            entries.append(
+                TariffEntry(
+                    teacher,
+                    item.subject,
+                    f"block {item.block}" if item.block else item.classes[0],
+                    item.group,
+                    item.hours,
+                    allocated=teacher not in item.fixed,
+                )
+            )
+    return entries
+
+
+def write_allocation(
+    school: School, allocation: Allocation, capacity: list[CapacityLine], path, lang: str
+) -> None:
+    """keste allocate's workbook: the Load sheet, the tariff list and each subject's capacity."""
+    rows = allocation.apply(school).load if allocation.ok else []
+    allocated = {
+        (i.classes[0], i.subject, None if i.group is None else int(i.group))
+        for i in allocation.allocated()
+        if not i.block
+    }
+    workbook = allocation_workbook(
+        school,
+        rows,
+        allocated,
+        tariff_entries(allocation) if allocation.ok else [],
+        capacity,
+        allocation.status,
+        allocation.penalties,
+        allocation.reasons,
+        lang,
+    )
+    save_atomically(workbook, path)

@@ -19,6 +19,7 @@ from keste.models.bells import schedules
 from keste.models.changes import KINDS, Change
 from keste.models.curriculum import class_curriculum, student_hours
 from keste.models.findings import Finding, render
+from keste.models.grouping import Grouping, PoolSummary
 from keste.models.io.labels import aliases, label
 from keste.models.io.schema import SHEET_BY_KEY, Column, SheetSpec, normalise_header
 from keste.models.io.styling import BOLD, BOX, CENTER, TITLE_FONT, print_setup, style_table
@@ -38,6 +39,7 @@ from keste.models.values import (
     parse_name_list,
     parse_time,
 )
+from keste.models.verification import ValidationReport
 
 LESSON_COLUMNS = (
     "day",
@@ -61,10 +63,10 @@ MEAL_COLUMNS = ("day", "period", "start", "end", "class", "meal")
 def timetable_workbook(
     school: School,
     timetable: Timetable,
-    report: Any,
+    report: ValidationReport,
     lang: str,
     changes: list | None = None,
-    grouping: Any = None,
+    grouping: Grouping | None = None,
 ) -> Workbook:
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -90,17 +92,17 @@ def timetable_workbook(
 def write_timetable(
     school: School,
     timetable: Timetable,
-    report: Any,
+    report: ValidationReport,
     path: Path,
     lang: str,
     changes: list | None = None,
-    grouping: Any = None,
+    grouping: Grouping | None = None,
 ) -> None:
     workbook = timetable_workbook(school, timetable, report, lang, changes, grouping)
     save_atomically(workbook, path)
 
 
-def write_groups(school: School, grouping: Any, path: Path, lang: str) -> None:
+def write_groups(school: School, grouping: Grouping, path: Path, lang: str) -> None:
     """keste groups' workbook: the Report (each grade's figures, the reason for every unmet
     choice), the Electives sheet to feed back, and each student's groups."""
     workbook = Workbook()
@@ -143,7 +145,7 @@ def electives_sheet(workbook: Workbook, school: School, lang: str) -> None:
     print_setup(sheet)
 
 
-def grouping_report(sheet: Worksheet, grouping: Any, lang: str) -> None:
+def grouping_report(sheet: Worksheet, grouping: Grouping, lang: str) -> None:
     """The groups formed from choices on a Report sheet: each pool's figures, then the reason
     for every choice that is not met."""
     sheet.append([])
@@ -156,7 +158,7 @@ def grouping_report(sheet: Worksheet, grouping: Any, lang: str) -> None:
             sheet.append([line])
 
 
-def pool_line(pool: Any, lang: str) -> str:
+def pool_line(pool: PoolSummary, lang: str) -> str:
     return label("grouping_pool", lang).format(
         grade=pool.grade,
         classes=", ".join(pool.classes),
@@ -259,7 +261,7 @@ def write_diagnosis(
     wall_time: float,
     path: Path,
     lang: str,
-    grouping: Any = None,
+    grouping: Grouping | None = None,
 ) -> None:
     """A workbook with only the Report sheet: why there is no timetable (and the groups formed
     from choices, which the timetable would have had)."""
@@ -571,7 +573,7 @@ def _report_sheet(
     workbook: Workbook,
     school: School,
     timetable: Timetable,
-    report: Any,
+    report: ValidationReport,
     lang: str,
     changes: list[Change] | None = None,
 ) -> None:

@@ -10,65 +10,17 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
 
+from keste.models.allocation import Allocation, LoadItem
+from keste.models.io.tariff import CapacityLine
 from keste.models.school import LoadRow, School
 from keste.solver.allocation.explain import explain_allocation, quick_checks
-from keste.solver.allocation.items import LoadItem, candidates, components, load_items, qualified
+from keste.solver.allocation.items import candidates, components, load_items, qualified
 from keste.solver.allocation.model import add_soft_rules, build, penalties, previous_teachers
 from keste.solver.sat.solver import new_solver
 
 FOUND = ("OPTIMAL", "FEASIBLE")
 MIN_PHASE_SECONDS = 0.5
-
-
-@dataclass
-class Allocation:
-    items: list[LoadItem]
-    teachers_of: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    status: str = "UNKNOWN"
-    penalties: dict[str, tuple[int, int]] = field(default_factory=dict)  # rule: (count, weight)
-    reasons: list[str] = field(default_factory=list)
-    wall_time: float = 0.0
-    first_time: float | None = None  # seconds to the first allocation that keeps every hard rule
-
-    @property
-    def ok(self) -> bool:
-        return self.status in FOUND
-
-    def allocated(self) -> list[LoadItem]:
-        return [item for item in self.items if item.open]
-
-    def hours_of(self) -> dict[str, float]:
-        hours: dict[str, float] = defaultdict(float)
-        for item in self.items:
-            for teacher in self.teachers_of.get(item.index, item.fixed):
-                hours[teacher] += item.hours
-        return dict(hours)
-
-    def apply(self, school: School) -> School:
-        """The school with a complete Load sheet and every elective group's teachers."""
-        load = []
-        for item in self.items:
-            teachers = self.teachers_of.get(item.index, item.fixed)
-            if item.block or not teachers:
-                continue
-            group = None if item.group is None else int(item.group)
-            co_teacher = teachers[1] if len(teachers) > 1 else None
-            load.append(LoadRow(item.classes[0], item.subject, teachers[0], group, co_teacher))
-        by_group = {(i.block, i.group): i for i in self.items if i.block}
-        electives = []
-        for group in school.electives:
-            item = by_group.get((group.block, group.group))
-            teachers = self.teachers_of.get(item.index, item.fixed) if item else ()
-            electives.append(
-                replace(
-                    group,
-                    teacher=teachers[0] if teachers else group.teacher,
-                    co_teacher=teachers[1] if len(teachers) > 1 else group.co_teacher,
-                )
-            )
-        return replace(school, load=load, electives=electives)
 
 
 def allocate(
@@ -179,25 +131,6 @@ def _improve(
 # ------------------------------------------------------------------------------ reporting
 
 
-def tariff_entries(allocation: Allocation) -> list:
-    from keste.models.io.tariff import TariffEntry
-
-    entries = []
-    for item in allocation.items:
-        for teacher in allocation.teachers_of.get(item.index, item.fixed):
-            entries.append(
-                TariffEntry(
-                    teacher,
-                    item.subject,
-                    f"block {item.block}" if item.block else item.classes[0],
-                    item.group,
-                    item.hours,
-                    allocated=teacher not in item.fixed,
-                )
-            )
-    return entries
-
-
 def grade_bands(school: School) -> list[tuple[int, ...]]:
     """Primary grades, then basic up to 9, then the upper grades."""
     grades = sorted({c.grade for c in school.classes})
@@ -209,8 +142,6 @@ def grade_bands(school: School) -> list[tuple[int, ...]]:
 
 def capacity_lines(school: School, items: list[LoadItem]) -> list:
     """Per subject and grade band: hours needed, who is qualified, and their max hours."""
-    from keste.models.io.tariff import CapacityLine
-
     lines = []
     for band in grade_bands(school):
         by_subject: dict[str, list[LoadItem]] = defaultdict(list)
@@ -232,27 +163,3 @@ def capacity_lines(school: School, items: list[LoadItem]) -> list:
                 )
             )
     return lines
-
-
-def write_allocation(school: School, allocation: Allocation, path, lang: str) -> None:
-    from keste.models.io.tariff import allocation_workbook
-    from keste.models.io.workbook import save_atomically
-
-    rows = allocation.apply(school).load if allocation.ok else []
-    allocated = {
-        (i.classes[0], i.subject, None if i.group is None else int(i.group))
-        for i in allocation.allocated()
-        if not i.block
-    }
-    workbook = allocation_workbook(
-        school,
-        rows,
-        allocated,
-        tariff_entries(allocation) if allocation.ok else [],
-        capacity_lines(school, allocation.items),
-        allocation.status,
-        allocation.penalties,
-        allocation.reasons,
-        lang,
-    )
-    save_atomically(workbook, path)

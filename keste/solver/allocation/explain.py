@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from keste.models.allocation import LoadItem
 from keste.models.school import School
 from keste.models.values import format_int_ranges, format_number
-from keste.solver.allocation.items import LoadItem, candidates, qualified
+from keste.solver.allocation.items import candidates, qualified
 from keste.solver.allocation.model import build
 from keste.solver.sat.cores import minimal_core
 

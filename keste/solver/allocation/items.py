@@ -9,43 +9,12 @@ Electives sheet) fix an item's teachers; what they leave open is allocated.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
+from keste.models.allocation import LoadItem
 from keste.models.bells import schedules
 from keste.models.curriculum import class_curriculum, is_split, lessons_for_hours
 from keste.models.school import School, Teacher, select_classes
 from keste.solver.timetable.constraints.availability import blocks_slot, longest_day
-
-
-@dataclass
-class LoadItem:
-    index: int
-    subject: str
-    classes: tuple[str, ...]
-    grades: tuple[int, ...]
-    hours: float
-    lessons: int
-    bells: str
-    day_length: int
-    needed: int = 1
-    fixed: tuple[str, ...] = ()
-    group: str | None = None
-    block: str | None = None
-    pair: int | None = None  # the other half of a split class (never the same teacher)
-
-    @property
-    def class_name(self) -> str | None:
-        return None if self.block else self.classes[0]
-
-    @property
-    def label(self) -> str:
-        if self.block:
-            return f"block {self.block} group {self.group} ({self.subject})"
-        return f"{self.classes[0]} {self.subject}" + (f" group {self.group}" if self.group else "")
-
-    @property
-    def open(self) -> int:
-        return max(0, self.needed - len(self.fixed))
 
 
 def load_items(school: School) -> list[LoadItem]:

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from keste.models.allocation import LoadItem
 from keste.models.school import LoadRow, School, Teacher
-from keste.solver.allocation.items import LoadItem, candidates, qualified, teacher_periods
+from keste.solver.allocation.items import candidates, qualified, teacher_periods
 
 HALF = 2  # hours are counted in half hours inside the model (curriculum hours may be 0.5)
 MAX_RATES = 4

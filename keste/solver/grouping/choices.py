@@ -27,13 +27,14 @@ import itertools
 import math
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from keste.models.bells import schedules
 from keste.models.curriculum import class_curriculum, course_row, lessons_for_hours, student_hours
 from keste.models.findings import Finding
+from keste.models.grouping import Course, Grouping, PoolSummary, Unmet
 from keste.models.school import Choice, ElectiveGroup, School, SchoolClass, select_classes
 from keste.models.values import format_number
 from keste.solver.sat.solver import new_solver
@@ -46,18 +47,6 @@ HALL_SUBJECTS = 6  # subjects sharing teachers: every subset is checked up to th
 FOUND = (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
-@dataclass(frozen=True)
-class Course:
-    subject: str
-    level: str | None = None  # "higher", or None for the standard level
-
-    def label(self, leveled: set[str]) -> str:
-        """'math (higher)'; the level only for subjects chosen at two levels."""
-        if self.subject not in leveled:
-            return self.subject
-        return f"{self.subject} ({self.level or 'standard'})"
-
-
 @dataclass
 class CourseRules:
     hours: float
@@ -66,46 +55,6 @@ class CourseRules:
     most: int
     at_once: int  # groups that can meet at the same time (teachers, rooms)
     room_type: str | None
-
-
-@dataclass
-class Unmet:
-    student: str
-    class_name: str
-    course: Course
-    reason: Finding
-
-
-@dataclass
-class PoolSummary:
-    grade: int
-    classes: tuple[str, ...]
-    students: int
-    courses: int
-    groups: int
-    blocks: tuple[int, ...]  # lessons a week of each block
-    free: int  # periods a week the class lessons leave for blocks
-    unmet: int
-    status: str
-    seconds: float
-
-
-@dataclass
-class Grouping:
-    groups: list[ElectiveGroup] = field(default_factory=list)
-    unmet: list[Unmet] = field(default_factory=list)
-    pools: list[PoolSummary] = field(default_factory=list)
-    wall_time: float = 0.0
-
-    def apply(self, school: School) -> School:
-        return replace(school, electives=[*school.electives, *self.groups])
-
-    def reasons(self) -> list[Finding]:
-        """One finding per reason (students sharing one reason are listed once)."""
-        seen: dict[int, Finding] = {}
-        for unmet in self.unmet:
-            seen.setdefault(id(unmet.reason), unmet.reason)
-        return list(seen.values())
 
 
 def form_groups(
