@@ -11,10 +11,10 @@ from keste.models.school import (
     Period,
     School,
     SchoolClass,
-    Settings,
     Subject,
     Teacher,
 )
+from keste.models.settings import Settings
 from keste.models.values import parse_time_blocks
 from keste.solver.pipeline import SolveResult, solve_school
 from keste.solver.timetable.search import SolveOptions

@@ -19,8 +19,9 @@ from keste.models.input_checks import validate_school
 from keste.models.problems import Problems
 from keste.models.school import Choice, CurriculumRow, ElectiveGroup, LoadRow, Teacher
 from keste.models.timetable import Timetable
-from keste.solver.grouping.choices import _split_profile, form_groups
-from keste.solver.verify.validator import validate
+from keste.solver.grouping import form_groups
+from keste.solver.grouping import split_profile as _split_profile
+from keste.solver.verify import validate
 from tests.conftest import SAMPLES_DIR, run
 from tests.schoolkit import add_class, add_subject, bells, infeasible, school, solve, teach
 

@@ -295,9 +295,9 @@ def test_every_fact_and_change_has_words_in_every_language():
     s.meals = [MealRule("lunch", ("8",), (2,), canteen_capacity=1)]
     s.locks = [Lock("8A", "math", "Mon", 1)]
     from keste.models.problems import Problems
-    from keste.solver.demand.expand import expand
+    from keste.solver.demand import expand
     from keste.solver.diagnosis.diagnose import describe_relaxation
-    from keste.solver.timetable.search import build_model
+    from keste.solver.timetable.build import build_model
 
     _clear_caches(s)
     ctx = build_model(s, expand(s, Problems()), diagnose=True)

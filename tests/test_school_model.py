@@ -7,10 +7,10 @@ from keste.models.school import (
     ElectiveGroup,
     School,
     SchoolClass,
-    Settings,
     Subject,
     select_classes,
 )
+from keste.models.settings import Settings
 from keste.models.values import format_time
 
 

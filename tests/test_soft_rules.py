@@ -4,7 +4,7 @@ and the validator's independent penalties always equal the solver's objective.""
 from __future__ import annotations
 
 from keste.models.values import DAYS
-from keste.solver.verify.validator import MODEL_RULES
+from keste.solver.verify import MODEL_RULES
 from tests.schoolkit import add_class, add_subject, placed, school, solve, teach
 
 

@@ -137,6 +137,6 @@ def test_ctrl_c_writes_the_best_timetable_so_far(tmp_path):
     assert "Stopped by Ctrl-C" in " ".join(text.split())
     school_data = load_school(SAMPLES_DIR / "medium.xlsx")
     timetable, _ = read_timetable(output, school_data)
-    from keste.solver.verify.validator import validate
+    from keste.solver.verify import validate
 
     assert validate(school_data, timetable).ok

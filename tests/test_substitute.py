@@ -10,12 +10,12 @@ from openpyxl import load_workbook
 
 from keste.models.bells import schedules
 from keste.models.io.reading import write_school
-from keste.models.io.substitutions import Substitution
 from keste.models.io.timetable_workbook import write_timetable
 from keste.models.school import Teacher
+from keste.models.substitution import Substitution
 from keste.models.timetable import LessonRow, Timetable
 from keste.solver.midyear.substitute import plan_substitutions, unexplained, with_substitutions
-from keste.solver.verify.validator import validate
+from keste.solver.verify import validate
 from tests.conftest import run
 from tests.schoolkit import _clear_caches, add_class, add_subject, school, teach
 

@@ -16,7 +16,7 @@ from keste.models.timetable import LessonRow, MealRow, Timetable
 from keste.models.values import parse_time_blocks
 from keste.solver.pipeline import solve_school
 from keste.solver.timetable.search import SolveOptions
-from keste.solver.verify.validator import validate
+from keste.solver.verify import validate
 from tests.conftest import SAMPLES_DIR, run
 
 

@@ -26,10 +26,10 @@ from keste.models.school import (
     Room,
     School,
     SchoolClass,
-    Settings,
     Subject,
     Teacher,
 )
+from keste.models.settings import Settings
 from keste.models.values import TimeBlock, format_int_ranges
 
 # code: (Kazakh name, difficulty, split, room type, double)

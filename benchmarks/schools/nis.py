@@ -21,10 +21,10 @@ from keste.models.school import (
     Room,
     School,
     SchoolClass,
-    Settings,
     Subject,
     Teacher,
 )
+from keste.models.settings import Settings
 from keste.models.values import TimeBlock
 
 # code: (name, difficulty, split, room type, max per day, co-taught, min group)

@@ -1,0 +1,1 @@
+"""The `keste` command line: one module per command, plus what they share."""

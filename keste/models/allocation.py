@@ -90,3 +90,22 @@ class Allocation:
                 )
             )
         return replace(school, load=load, electives=electives)
+
+
+@dataclass(frozen=True)
+class TariffEntry:
+    teacher: str
+    subject: str
+    where: str  # a class, or an elective block
+    group: str | None
+    hours: float
+    allocated: bool = False
+
+
+@dataclass(frozen=True)
+class CapacityLine:
+    subject: str
+    grades: tuple[int, ...]
+    hours: float
+    teachers: tuple[str, ...]
+    their_max: float | None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from keste.models.school import BellSchedule, Period, School, Settings
+from keste.models.school import BellSchedule, Period, School
+from keste.models.settings import Settings
 
 STANDARD_LESSON_MINUTES = (40, 45, 60)
 

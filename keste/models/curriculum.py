@@ -104,7 +104,8 @@ def student_hours(school: School, student: str, school_class: SchoolClass) -> fl
     return _class_hours(school, school_class) + sum(blocks.values())
 
 
-# Subjects without a difficulty on the Subjects sheet get one from their code or name (DOMAIN.md).
+# Subjects without a difficulty on the Subjects sheet get one from their code or name
+# (docs/rules.md).
 KEYWORD_DIFFICULTY = (
     (11, ("math", "алгебр", "геометр", "математ")),
     (
@@ -178,7 +179,7 @@ def guess_difficulty(code: str, name: str | None) -> int:
 
 
 def subject_difficulty(school: School, code: str) -> int:
-    """The Subjects sheet's points, or the DOMAIN.md table's guess from the subject's name."""
+    """The Subjects sheet's points, or a guess from the subject's name (docs/rules.md)."""
     subject = school.subject_by_code.get(code)
     if subject and subject.difficulty:
         return subject.difficulty

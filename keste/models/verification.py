@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from keste.models.settings import SOFT_RULES
+
 HARD_RULES = {
     "references": "every class, subject, teacher, room, day and period exists",
     "hours": "every curriculum hour is placed",
@@ -30,15 +32,9 @@ HARD_RULES = {
     "group_size": "every group formed from choices within its size limits; a student in one "
     "group of each chosen subject",
 }
-MODEL_RULES = (
-    "teacher_gaps",
-    "difficulty_profile",
-    "hard_subject_position",
-    "hardest_back_to_back",
-    "subject_spread",
-    "teacher_wishes",
-    "moved_lessons",  # only when re-solving from an earlier timetable
-)
+# The soft rules the timetable model minimises (room changes come after it, with the rooms;
+# moved_lessons only when re-solving from an earlier timetable).
+MODEL_RULES = tuple(rule for rule in SOFT_RULES if rule != "room_changes")
 
 
 @dataclass

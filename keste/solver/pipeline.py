@@ -20,7 +20,7 @@ from keste.models.timetable import Timetable
 from keste.models.values import format_number
 from keste.solver.allocation.allocate import allocate
 from keste.solver.allocation.items import candidates, load_items
-from keste.solver.demand.expand import Demand, expand
+from keste.solver.demand import Demand, expand
 from keste.solver.diagnosis.counting import capacity_checks
 from keste.solver.diagnosis.diagnose import (
     IMPOSSIBLE,
@@ -31,11 +31,12 @@ from keste.solver.diagnosis.diagnose import (
     explain_core,
     find_core,
 )
-from keste.solver.grouping.choices import choice_pools, form_groups
+from keste.solver.grouping import choice_pools, form_groups
 from keste.solver.rooms.assign import build_timetable
+from keste.solver.timetable.build import build_model
 from keste.solver.timetable.objectives.moves import approved_load
-from keste.solver.timetable.search import Progress, SolveOptions, TimetableSolver, build_model
-from keste.solver.verify.validator import ValidationReport, validate
+from keste.solver.timetable.search import Progress, SolveOptions, TimetableSolver
+from keste.solver.verify import ValidationReport, validate
 
 
 @dataclass

@@ -5,7 +5,7 @@ sheet for the day, and the history file of past substitutions (CSV, one row per 
 from __future__ import annotations
 
 import csv
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -14,31 +14,8 @@ from keste.models.io.files import atomic_path
 from keste.models.io.labels import label
 from keste.models.io.styling import BOLD, TITLE_FONT, print_setup, style_table
 from keste.models.io.workbook import save_atomically
+from keste.models.substitution import Substitution
 from keste.models.values import DAY_LABELS, format_time
-
-KINDS = ("subject", "supervision", "co_teacher", "merged", "cancelled")
-
-
-@dataclass(frozen=True)
-class Substitution:
-    date: str  # ISO date
-    day: str
-    period: int
-    start: int
-    end: int
-    classes: str  # comma-separated: an elective group may span classes
-    group: str | None
-    subject: str
-    absent: str  # the absent teacher(s), comma-separated
-    substitute: str | None  # who covers it (for a merged lesson: the host lesson's teacher)
-    kind: str  # one of KINDS
-    room: str | None = None
-    merged_with: str | None = None  # the lesson the class joins (merged)
-
-    @property
-    def covered(self) -> bool:
-        return self.kind != "cancelled"
-
 
 HISTORY_FIELDS = tuple(f.name for f in fields(Substitution))
 

@@ -8,12 +8,11 @@ back, and the hours each subject and grade band needs against what its teachers 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
-from keste.models.allocation import Allocation
+from keste.models.allocation import Allocation, CapacityLine, TariffEntry
 from keste.models.io.labels import label
 from keste.models.io.schema import SHEET_BY_KEY, localise_cell
 from keste.models.io.styling import BOLD, TITLE_FONT, print_setup, style_table
@@ -22,16 +21,6 @@ from keste.models.school import School, Teacher
 from keste.models.values import format_int_ranges, format_number
 
 ALLOCATED = PatternFill("solid", fgColor="FFF2CC")  # rows keste filled in
-
-
-@dataclass(frozen=True)
-class TariffEntry:
-    teacher: str
-    subject: str
-    where: str  # a class, or an elective block
-    group: str | None
-    hours: float
-    allocated: bool = False
 
 
 def tariff_sheet(
@@ -113,15 +102,6 @@ def load_sheet(workbook: Workbook, school: School, rows: list, allocated: set, l
             for cell in sheet[sheet.max_row]:
                 cell.fill = ALLOCATED
     style_table(sheet)
-
-
-@dataclass(frozen=True)
-class CapacityLine:
-    subject: str
-    grades: tuple[int, ...]
-    hours: float
-    teachers: tuple[str, ...]
-    their_max: float | None
 
 
 def capacity_sheet(

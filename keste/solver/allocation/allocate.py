@@ -11,8 +11,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
-from keste.models.allocation import Allocation, LoadItem
-from keste.models.io.tariff import CapacityLine
+from keste.models.allocation import Allocation, CapacityLine, LoadItem
 from keste.models.school import LoadRow, School
 from keste.solver.allocation.explain import explain_allocation, quick_checks
 from keste.solver.allocation.items import candidates, components, load_items, qualified

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from keste.models.allocation import LoadItem
+from keste.models.availability import blocks_slot, longest_day
 from keste.models.bells import schedules
 from keste.models.curriculum import class_curriculum, is_split, lessons_for_hours
 from keste.models.school import School, Teacher, select_classes
-from keste.solver.timetable.constraints.availability import blocks_slot, longest_day
 
 
 def load_items(school: School) -> list[LoadItem]:

@@ -22,6 +22,7 @@ from ortools.sat.python import cp_model
 from keste.models.allocation import LoadItem
 from keste.models.school import LoadRow, School, Teacher
 from keste.solver.allocation.items import candidates, qualified, teacher_periods
+from keste.solver.sat.booleans import any_of
 
 HALF = 2  # hours are counted in half hours inside the model (curriculum hours may be 0.5)
 MAX_RATES = 4
@@ -187,21 +188,11 @@ def _variety(
         for key in keys(item):
             if key not in fixed:
                 used[key].append(variable)
-    flags = [_any_of(built.model, variables) for variables in used.values()]
+    flags = [any_of(built.model, variables) for variables in used.values()]
     if flags:
         extra = built.model.new_int_var(0, len(flags), f"{rule}_{code}")
         built.model.add(extra >= sum(flags) - (0 if fixed else 1))
         built.terms[rule].append(extra)
-
-
-def _any_of(model: cp_model.CpModel, variables: list) -> cp_model.IntVar:
-    """A Boolean that is 1 whenever one of the variables is (minimised, so exactly their OR)."""
-    if len(variables) == 1:
-        return variables[0]
-    flag = model.new_bool_var("")
-    for variable in variables:
-        model.add_implication(variable, flag)
-    return flag
 
 
 def _class_teachers(built: AllocationModel) -> None:
@@ -218,7 +209,7 @@ def _class_teachers(built: AllocationModel) -> None:
                 if (i.index, teacher.code) in built.assign
             ]
             if variables:
-                built.terms["class_teachers"].append(_any_of(built.model, variables))
+                built.terms["class_teachers"].append(any_of(built.model, variables))
         if built.school.is_primary(built.school.class_by_name[class_name].grade):
             _class_teacher(built, class_name)
 

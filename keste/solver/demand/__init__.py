@@ -1,0 +1,7 @@
+"""Demand expansion: the school's curriculum, load, electives and activities become the meetings
+that every later step (the timetable model, rooms, diagnosis) reads."""
+
+from keste.solver.demand.expansion import expand
+from keste.solver.demand.meetings import Demand, Meeting, Section
+
+__all__ = ["Demand", "Meeting", "Section", "expand"]

@@ -1,0 +1,1 @@
+"""Why there is no timetable: counting first, then a minimal conflict of guarded rules."""

@@ -18,12 +18,13 @@ from ortools.sat.python import cp_model
 from keste.models.findings import Finding
 from keste.models.school import School
 from keste.models.values import format_int_ranges, format_time_blocks
-from keste.solver.demand.expand import Demand
+from keste.solver.demand import Demand
 from keste.solver.diagnosis.counting import capacity_checks
 from keste.solver.sat.cores import Core, decide, minimal_core
+from keste.solver.timetable.build import build_model
 from keste.solver.timetable.constraints.lessons import owner
 from keste.solver.timetable.context import ModelContext
-from keste.solver.timetable.search import FIRST_PARAMETERS, build_model
+from keste.solver.timetable.search import FIRST_PARAMETERS
 
 IMPOSSIBLE, FEASIBLE, UNDECIDED = "impossible", "feasible", "undecided"
 
@@ -45,18 +46,7 @@ FAMILY_ORDER = (
 )
 RELAXATIONS_TRIED = 3
 # What a scheduler can change; the curriculum, windows and class clashes are not theirs to relax.
-RELAXABLE = (
-    "unavailable",
-    "teacher_days",
-    "lock",
-    "lessons_per_day",
-    "rooms",
-    "home_room",
-    "canteen",
-    "meals",
-    "subject_per_day",
-    "teacher_clash",
-)
+RELAXABLE = tuple(f for f in FAMILY_ORDER if f not in ("compact", "hours", "class_clash"))
 
 
 @dataclass

@@ -18,12 +18,13 @@ from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
-from keste.models.io.substitutions import Substitution
+from keste.models.availability import teacher_free
 from keste.models.school import School, Teacher
+from keste.models.substitution import Substitution
 from keste.models.timetable import LessonRow, Timetable
 from keste.models.values import DAYS
+from keste.solver.sat.booleans import any_of
 from keste.solver.sat.solver import new_solver
-from keste.solver.timetable.constraints.availability import teacher_free
 
 COST = {"cancelled": 1000, "merged": 200, "supervision": 30, "subject": 0}
 PAST_SUBSTITUTION = 4  # per substitution the teacher did in the last FAIRNESS_DAYS
@@ -269,20 +270,12 @@ def _windows(model, occupied: list) -> list:
     for position in range(1, len(occupied) - 1):
         if isinstance(occupied[position], int):
             continue
-        before = _any(model, occupied[:position])
-        after = _any(model, occupied[position + 1 :])
+        before = any_of(model, occupied[:position])
+        after = any_of(model, occupied[position + 1 :])
         window = model.new_bool_var("")
         model.add(window >= before + after - 1 - occupied[position])
         windows.append(window)
     return windows
-
-
-def _any(model, values: list):
-    if any(isinstance(v, int) and v for v in values):
-        return 1
-    flag = model.new_bool_var("")
-    model.add_max_equality(flag, values)
-    return flag
 
 
 def _read_plan(solver, school, uncovered, hosts, options, absent, date) -> list[Substitution]:

@@ -1,0 +1,1 @@
+"""Concrete rooms for the placed lessons."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from keste.models.bells import schedules
 from keste.models.school import Room, School
 from keste.models.timetable import LessonRow, MealRow, Timetable
-from keste.solver.demand.expand import Demand, Section
+from keste.solver.demand import Demand, Section
 from keste.solver.timetable.search import Solution
 
 
@@ -53,28 +53,26 @@ def build_timetable(
     bells = schedules(school)
     days = school.settings.days
     lessons = []
-    for placement in solution.placements:
-        meeting = demand.meetings[placement.meeting]
-        period = bells[meeting.bells].period(placement.period)
-        assert period is not None
-        for section_index, section in enumerate(meeting.sections):
-            room = rooms.get((placement.meeting, section_index, placement.day, placement.period))
-            for class_name in section.classes:
-                lessons.append(
-                    LessonRow(
-                        days[placement.day],
-                        placement.period,
-                        period.start,
-                        period.end,
-                        class_name,
-                        section.subject,
-                        section.teachers,
-                        section.group,
-                        room,
-                        meeting.block or meeting.activity,
-                        section.week,
-                    )
+    for placement, meeting, period, section_index, section in _placed_sections(
+        school, demand, solution
+    ):
+        room = rooms.get((placement.meeting, section_index, placement.day, placement.period))
+        for class_name in section.classes:
+            lessons.append(
+                LessonRow(
+                    days[placement.day],
+                    placement.period,
+                    period.start,
+                    period.end,
+                    class_name,
+                    section.subject,
+                    section.teachers,
+                    section.group,
+                    room,
+                    meeting.block or meeting.activity,
+                    section.week,
                 )
+            )
     lessons.sort(key=lambda r: (days.index(r.day), r.start, r.class_name, r.group or ""))
     meal_rows = []
     for class_name, day, period_number, meal in solution.meals:
@@ -85,6 +83,17 @@ def build_timetable(
             MealRow(days[day], period_number, period.start, period.end, class_name, meal)
         )
     return Timetable(lessons, meal_rows, solution.info)
+
+
+def _placed_sections(school: School, demand: Demand, solution: Solution):
+    """Each section of each placed lesson: (placement, meeting, period, section index, section)."""
+    bells = schedules(school)
+    for placement in solution.placements:
+        meeting = demand.meetings[placement.meeting]
+        period = bells[meeting.bells].period(placement.period)
+        assert period is not None
+        for index, section in enumerate(meeting.sections):
+            yield placement, meeting, period, index, section
 
 
 def assign_rooms(
@@ -98,22 +107,17 @@ def assign_rooms(
         for row in (approved.lessons if approved else [])
         if row.room
     }
-    bells = schedules(school)
     book = RoomBook()
     chosen: dict[tuple[int, int, int, int], str | None] = {}
     needs = []
-    for placement in solution.placements:
-        meeting = demand.meetings[placement.meeting]
-        period = bells[meeting.bells].period(placement.period)
-        assert period is not None
-        for index, section in enumerate(meeting.sections):
-            need = _Need(placement.meeting, index, placement.day, period.start, period.end, section)
-            key = (placement.meeting, index, placement.day, placement.period)
-            if section.home_room:
-                chosen[key] = section.home_room
-                book.take(section.home_room, need.day, need.start, need.end, section.week)
-            elif section.room_type:
-                needs.append((key, need))
+    for placement, _, period, index, section in _placed_sections(school, demand, solution):
+        need = _Need(placement.meeting, index, placement.day, period.start, period.end, section)
+        key = (placement.meeting, index, placement.day, placement.period)
+        if section.home_room:
+            chosen[key] = section.home_room
+            book.take(section.home_room, need.day, need.start, need.end, section.week)
+        elif section.room_type:
+            needs.append((key, need))
     by_type: dict[str, list[Room]] = defaultdict(list)
     for room in school.rooms:
         by_type[room.type].append(room)

@@ -14,7 +14,8 @@ from ortools.sat.python import cp_model
 from keste.models.bells import schedules
 from keste.models.school import BellSchedule, School
 from keste.models.timetable import Timetable
-from keste.solver.demand.expand import Demand, Meeting
+from keste.solver.demand import Demand, Meeting
+from keste.solver.sat.booleans import Literal, any_of, both
 
 Slot = tuple[int, int]  # (day index, period number)
 
@@ -117,3 +118,11 @@ class ModelContext:
             weight = self.school.settings.weight(name)
             self.penalties[name] = Penalty(name, weight)
         self.penalties[name].terms.extend(terms)
+
+    def any_of(self, literals: list[Literal], name: str = "") -> Literal:
+        """1 exactly when one of the literals is (see sat.booleans)."""
+        return any_of(self.model, literals, name)
+
+    def both(self, first: Literal, second: Literal, name: str = "") -> Literal:
+        """1 exactly when both literals are."""
+        return both(self.model, first, second, name)

@@ -1,8 +1,8 @@
-"""The CP-SAT timetable: build the model from every constraint family, solve it with progress
-reports, and turn the best solution into placed lessons.
+"""Searching the timetable model: any timetable first (the hard rules only), then a better one
+from there (every soft rule), with progress reports; the best solution becomes placements.
 
 Hard rules (clashes, availability, lessons, compactness, meals, locks) are constraints; soft rules
-(difficulty, spread, gaps, wishes) add named, weighted penalty terms to one objective.
+(difficulty, spread, gaps, wishes) add named, weighted penalty terms to one objective (build.py).
 """
 
 from __future__ import annotations
@@ -16,21 +16,11 @@ from pathlib import Path
 
 from ortools.sat.python import cp_model
 
-from keste.models.school import School
-from keste.models.timetable import SolveInfo, Timetable
-from keste.solver.demand.expand import Demand
+from keste.models.timetable import SolveInfo
 from keste.solver.sat.solver import new_solver
-from keste.solver.timetable.constraints import (
-    availability,
-    clashes,
-    compactness,
-    lessons,
-    locks,
-    meals,
-    teacher_days,
-)
+from keste.solver.timetable.build import add_soft_rules
 from keste.solver.timetable.context import ModelContext
-from keste.solver.timetable.objectives import difficulty, gaps, moves, spread, wishes
+from keste.solver.timetable.objectives import moves
 
 STATUS = {
     cp_model.OPTIMAL: "OPTIMAL",
@@ -84,36 +74,6 @@ class Solution:
     placements: list[Placement] = field(default_factory=list)
     meals: list[tuple[str, int, int, str]] = field(default_factory=list)  # class, day, period, meal
     info: SolveInfo = field(default_factory=SolveInfo)
-
-
-def build_model(
-    school: School, demand: Demand, diagnose: bool = False, approved: Timetable | None = None
-) -> ModelContext:
-    """The hard rules only: any solution of this model is a valid timetable. With diagnose,
-    every rule is guarded by an assumption literal (see cores.py)."""
-    ctx = ModelContext(school, demand, diagnose=diagnose, approved=approved)
-    availability.create_lesson_variables(ctx)
-    moves.hint(ctx)
-    meals.create_meal_variables(ctx)
-    ctx.build_occupancy()
-    lessons.add(ctx)
-    clashes.add(ctx)
-    compactness.add(ctx)
-    meals.add(ctx)
-    locks.add(ctx)
-    teacher_days.add(ctx)
-    return ctx
-
-
-def add_soft_rules(ctx: ModelContext) -> None:
-    """The soft rules as exactly defined penalty variables, and their weighted sum."""
-    difficulty.add(ctx)
-    spread.add(ctx)
-    gaps.add(ctx)
-    wishes.add(ctx)
-    moves.add(ctx)
-    objective = [p.weight * term for p in ctx.penalties.values() if p.weight for term in p.terms]
-    ctx.objective = cp_model.LinearExpr.sum(objective) if objective else None
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):

@@ -1,0 +1,1 @@
+"""The hard rules of a timetable, one family a module."""

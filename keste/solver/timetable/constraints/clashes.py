@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from keste.models.timegrid import overlap_cliques
-from keste.solver.demand.expand import Meeting
+from keste.solver.demand import Meeting
 from keste.solver.timetable.context import ModelContext
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 
-from keste.solver.timetable.constraints.availability import blocks_slot
+from keste.models.availability import blocks_slot
 from keste.solver.timetable.context import ModelContext
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from keste.solver.demand.expand import Meeting
+from keste.solver.demand import Meeting
 from keste.solver.timetable.context import ModelContext
 
 
@@ -81,9 +81,9 @@ def _long_lessons(ctx: ModelContext, meeting: Meeting, guard) -> None:
             if all(period + k in grid for k in range(length)):
                 starts[period] = ctx.model.new_bool_var(f"start_m{meeting.index}_d{day}_p{period}")
             if period + 1 in grid:  # one lesson across both periods: not two hard subjects
-                both = ctx.model.new_bool_var(f"both_m{meeting.index}_d{day}_p{period}")
-                ctx.model.add_multiplication_equality(both, [grid[period], grid[period + 1]])
-                ctx.double_starts[(meeting.index, day, period)] = both
+                ctx.double_starts[(meeting.index, day, period)] = ctx.both(
+                    grid[period], grid[period + 1], f"both_m{meeting.index}_d{day}_p{period}"
+                )
         for period, variable in grid.items():
             covering = [starts[p] for p in range(period - length + 1, period + 1) if p in starts]
             ctx.model.add(variable == sum(covering))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from keste.models.school import Lock
-from keste.solver.demand.expand import Meeting
+from keste.solver.demand import Meeting
 from keste.solver.timetable.context import ModelContext
 
 

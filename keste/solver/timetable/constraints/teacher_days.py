@@ -16,10 +16,7 @@ def add(ctx: ModelContext) -> None:
             lessons = [v for m in meetings for v in ctx.day_lessons(m, day).values()]
             if not lessons:
                 continue
-            works = ctx.model.new_bool_var(f"works_{teacher.code}_d{day}")
-            for lesson in lessons:
-                ctx.model.add_implication(lesson, works)
-            working.append(works)
+            working.append(ctx.any_of(lessons, f"works_{teacher.code}_d{day}"))
         if len(working) > teacher.max_days:
             limit = ctx.model.add(sum(working) <= teacher.max_days)
             ctx.hold(limit, ctx.guard("teacher_days", teacher.code))

@@ -1,0 +1,1 @@
+"""The soft rules of a timetable, one weighted penalty a module."""

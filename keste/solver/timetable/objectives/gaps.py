@@ -31,11 +31,7 @@ def _busy(ctx: ModelContext, meetings, day: int, bucket, name: str):
         return 0
     if len(bucket) == 1:
         return sum(lessons)  # one period: at most one lesson (no clash)
-    busy = ctx.model.new_bool_var(f"busy_{name}")
-    for lesson in lessons:
-        ctx.model.add_implication(lesson, busy)
-    ctx.model.add(busy <= sum(lessons))
-    return busy
+    return ctx.any_of(lessons, f"busy_{name}")
 
 
 def _gaps(ctx: ModelContext, name: str, busy: list) -> None:

@@ -25,11 +25,7 @@ def add(ctx: ModelContext) -> None:
         for day in range(days - 1):
             if used[day] is None or used[day + 1] is None:
                 continue
-            both = ctx.model.new_bool_var(f"spread_m{meeting.index}_d{day}")
-            ctx.model.add(both >= used[day] + used[day + 1] - 1)
-            ctx.model.add(both <= used[day])
-            ctx.model.add(both <= used[day + 1])
-            pairs.append(both)
+            pairs.append(ctx.both(used[day], used[day + 1], f"spread_m{meeting.index}_d{day}"))
         unavoidable = unavoidable_pairs(separate, days)
         for _ in meeting.sets:
             ctx.penalise("subject_spread", *pairs, -unavoidable)
@@ -45,8 +41,4 @@ def _day_used(ctx: ModelContext, meeting, day: int):
         return None
     if meeting.max_per_day == 1 and not meeting.max_doubles and meeting.length == 1:
         return sum(lessons)  # already 0 or 1
-    used = ctx.model.new_bool_var(f"used_m{meeting.index}_d{day}")
-    for lesson in lessons:
-        ctx.model.add_implication(lesson, used)
-    ctx.model.add(used <= sum(lessons))
-    return used
+    return ctx.any_of(lessons, f"used_m{meeting.index}_d{day}")

@@ -3,7 +3,7 @@ Penalty: one per unmet free-day wish, one per lesson at an avoided time."""
 
 from __future__ import annotations
 
-from keste.solver.timetable.constraints.availability import blocks_slot
+from keste.models.availability import blocks_slot
 from keste.solver.timetable.context import ModelContext
 
 
@@ -36,11 +36,7 @@ def _free_day(ctx: ModelContext, code: str, meetings, day_code: str | None) -> N
     for day in range(len(ctx.days)):
         lessons = [v for m in meetings for v in ctx.day_lessons(m, day).values()]
         if lessons:
-            worked = ctx.model.new_bool_var(f"works_{code}_d{day}")
-            for lesson in lessons:
-                ctx.model.add_implication(lesson, worked)
-            ctx.model.add(worked <= sum(lessons))
-            works.append(worked)
+            works.append(ctx.any_of(lessons, f"works_{code}_d{day}"))
     if len(works) == len(ctx.days):
         unmet = ctx.model.new_bool_var(f"no_free_day_{code}")
         ctx.model.add_bool_and(works).only_enforce_if(unmet)

@@ -1,0 +1,80 @@
+"""What every command shares: exit codes, options, the language check and the rule that keste
+never writes over its input."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from keste.cli.render import errors
+from keste.models.io.files import same_file
+
+
+class Exit(IntEnum):
+    OK = 0
+    NO_TIMETABLE = 1  # none found within the time limit
+    USAGE = 2  # click's own code for a wrong command line
+    BAD_INPUT = 3
+    INVALID_TIMETABLE = 4
+    IMPOSSIBLE = 5  # no timetable exists; keste says why
+    INTERRUPTED = 130
+
+
+Lang = Annotated[str, typer.Option("--lang", help="Language: kk, ru or en")]
+
+
+OutputLang = Annotated[
+    str | None, typer.Option(help="Output language: kk, ru or en (default: the school's)")
+]
+
+
+SchoolFile = Annotated[Path, typer.Argument(help="School workbook (.xlsx) or JSON")]
+TimeLimit = Annotated[float, typer.Option(help="Seconds to search")]
+LoadFile = Annotated[
+    Path | None, typer.Option(help="Take the Load sheet from this workbook (keste allocate's)")
+]
+PreviousLoad = Annotated[
+    Path | None, typer.Option(help="Last year's Load sheet: keep teachers with their classes")
+]
+Workers = Annotated[int, typer.Option(help="Solver threads (0: every core)")]
+
+
+Seed = Annotated[int, typer.Option(help="Random seed of the search")]
+
+
+Groups = Annotated[
+    Path | None,
+    typer.Option(
+        help="Take the elective groups (the Electives sheet, with members) from this workbook: "
+        "keste groups' or an earlier timetable's"
+    ),
+]
+
+
+Fresh = Annotated[
+    bool,
+    typer.Option(
+        help="Ignore the Load sheet and allocate every item anew (with --previous, last year's "
+        "teachers keep their classes where they can)"
+    ),
+]
+
+
+def check_lang(lang: str) -> str:
+    if lang not in ("kk", "ru", "en"):
+        errors.print(f"[red]--lang must be kk, ru or en, not {lang!r}[/]")
+        raise typer.Exit(Exit.USAGE)
+    return lang
+
+
+def refuse_overwrite(output: Path, *inputs: Path) -> None:
+    for source in inputs:
+        if same_file(output, source):
+            errors.print(
+                f"[red]The output {output} is an input file; keste never overwrites its "
+                "input. Choose another output name.[/]"
+            )
+            raise typer.Exit(Exit.USAGE)

@@ -1,0 +1,242 @@
+"""FET's time and space constraints that keste can express, mapped onto the school; every other
+kind is counted by type in the import report (unmapped), nothing silently."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from xml.etree.ElementTree import Element
+
+from keste.models.io.fet.state import FetImport
+from keste.models.io.fet.xml import int_of, keste_code, text_of
+from keste.models.school import Activity, Lock, Room, Teacher
+from keste.models.values import TimeBlock
+
+IMPLIED = {"ConstraintBasicCompulsoryTime", "ConstraintBasicCompulsorySpace"}
+
+# A handler maps one constraint onto the school: "mapped", "approximated" or "unmapped".
+Handler = Callable[[FetImport, Element, dict[str, list[Activity]]], str]
+
+
+def map_constraints(fet: FetImport, rows_of: dict[str, list[Activity]]) -> None:
+    """Each active constraint mapped by its handler, and counted in the report by outcome."""
+    listing = fet.root.find("Time_Constraints_List")
+    space = fet.root.find("Space_Constraints_List")
+    elements = [
+        *(listing if listing is not None else []),
+        *(space if space is not None else []),
+    ]
+    for element in elements:
+        kind = element.tag
+        if text_of(element.find("Active")).lower() == "false":
+            fet.report.unmapped[f"{kind} (inactive)"] += 1
+            continue
+        handler = HANDLERS.get(kind)
+        if kind in IMPLIED:
+            fet.report.mapped[kind] += 1
+        elif handler is None:
+            fet.report.unmapped[kind] += 1
+        else:
+            outcome = handler(fet, element, rows_of)
+            {"mapped": fet.report.mapped, "approximated": fet.report.approximated}.get(
+                outcome, fet.report.unmapped
+            )[kind] += 1
+
+
+def _weight(element: Element) -> float:
+    try:
+        return float(text_of(element.find("Weight_Percentage")) or 100)
+    except ValueError:
+        return 100.0
+
+
+def _hard(element: Element, exact: bool = True) -> str:
+    """mapped when FET holds it as hard; approximated when FET's is soft (keste's is hard)."""
+    return "mapped" if exact and _weight(element) >= 100 else "approximated"
+
+
+def _times(fet: FetImport, element: Element) -> list[tuple[str, int]] | None:
+    times = []
+    for when in element.findall("Not_Available_Time"):
+        day = fet.days.get(text_of(when.find("Day")))
+        period = fet.hours.get(text_of(when.find("Hour")))
+        if day is None or period is None:
+            return None
+        times.append((day, period))
+    return times
+
+
+def _teacher(fet: FetImport, name: str) -> Teacher | None:
+    code = keste_code(name)
+    return next((t for t in fet.school.teachers if t.code == code), None)
+
+
+def _blocks(existing: tuple[TimeBlock, ...], times: list[tuple[str, int]]) -> tuple:
+    by_day: dict[str, set[int]] = defaultdict(set)
+    for block in existing:
+        by_day[block.day] |= set(block.periods)
+    for day, period in times:
+        by_day[day].add(period)
+    return tuple(TimeBlock(day, tuple(sorted(periods))) for day, periods in by_day.items())
+
+
+# -------------------------------------------------------------- teachers' and students' times
+
+
+def _teacher_not_available(fet: FetImport, element: Element, rows_of: dict) -> str:
+    teacher = _teacher(fet, text_of(element.find("Teacher")))
+    times = _times(fet, element)
+    if teacher is None or times is None:
+        return "unmapped"
+    teacher.unavailable = _blocks(teacher.unavailable, times)
+    return _hard(element)
+
+
+def _students_set_not_available(fet: FetImport, element: Element, rows_of: dict) -> str:
+    parts = fet.students.parts.get(text_of(element.find("Students")), [])
+    times = _times(fet, element)
+    if not parts or times is None or any(group for _, group in parts):
+        return "unmapped"  # keste's unavailable times are a whole class's
+    for class_name, _ in parts:
+        school_class = next(c for c in fet.school.classes if c.name == class_name)
+        school_class.unavailable = _blocks(school_class.unavailable, times)
+    return _hard(element)
+
+
+def _teacher_max_days(fet: FetImport, element: Element, rows_of: dict) -> str:
+    teacher = _teacher(fet, text_of(element.find("Teacher_Name")))
+    if teacher is None:
+        return "unmapped"
+    teacher.max_days = int_of(element.find("Max_Days_Per_Week"))
+    return _hard(element)
+
+
+def _compact(fet: FetImport, element: Element, allowance: str) -> str:
+    """keste keeps every student's day compact from its first period: the same as FET's
+    rule with 0 allowed, stricter otherwise."""
+    if int_of(element.find(allowance)) == 0:
+        return _hard(element)
+    fet.report.note(
+        "students' days are compact from the first period in keste: stricter than the file's "
+        "allowance of gaps or late starts"
+    )
+    return "approximated"
+
+
+def _max_gaps(fet: FetImport, element: Element, rows_of: dict) -> str:
+    return _compact(fet, element, "Max_Gaps")
+
+
+def _early_beginnings(fet: FetImport, element: Element, rows_of: dict) -> str:
+    return _compact(fet, element, "Max_Beginnings_At_Second_Hour")
+
+
+def _teachers_max_gaps(fet: FetImport, element: Element, rows_of: dict) -> str:
+    fet.report.note("teachers' gaps are a soft rule in keste (weight_teacher_gaps)")
+    return "approximated"
+
+
+def _teachers_max_hours_daily(fet: FetImport, element: Element, rows_of: dict) -> str:
+    if int_of(element.find("Maximum_Hours_Daily")) >= len(fet.hours):
+        return "mapped"  # a full day: always true
+    return "unmapped"
+
+
+# -------------------------------------------------------------- activities
+
+
+def _min_days_between(fet: FetImport, element: Element, rows_of: dict) -> str:
+    """The lessons of one activity on different days: max_per_day 1; with FET's 'consecutive
+    if same day', two of them may form a double lesson instead."""
+    if _weight(element) == 0:
+        fet.report.note("constraints of weight 0 have no effect in FET and none in keste")
+        return "mapped"
+    ids = [text_of(i) for i in element.findall("Activity_Id")]
+    rows = {id(row): row for i in ids for row in rows_of.get(i, [])}
+    if not rows or len({row.activity.split("-")[0] for row in rows.values()}) > 1:
+        return "unmapped"  # activities of different groups: keste cannot say it
+    consecutive = text_of(element.find("Consecutive_If_Same_Day")).lower() == "true"
+    soft = _weight(element) < 100
+    for row in rows.values():
+        row.max_per_day = 1
+        if (consecutive or soft) and row.length == 1:
+            row.double = "allowed"
+    if len(rows) > 1:
+        fet.report.note(
+            "an activity with lessons of different lengths becomes one row per length, each "
+            "at most once a day; two of its rows may share a day"
+        )
+    exact = int_of(element.find("MinDays")) == 1 and len(rows) == 1
+    if not exact:
+        fet.report.note("MinDaysBetweenActivities above 1 day is kept as one a day")
+    if soft:
+        fet.report.note(
+            "soft MinDaysBetweenActivities become hard in keste, relaxed to one lesson or one "
+            "double lesson a day"
+        )
+    return _hard(element, exact)
+
+
+def _ends_students_day(fet: FetImport, element: Element, rows_of: dict) -> str:
+    rows = rows_of.get(text_of(element.find("Activity_Id")), [])
+    if not rows:
+        return "unmapped"
+    for row in rows:
+        row.last_of_day = True
+    return _hard(element, exact=all(r.lessons == 1 for r in rows))
+
+
+def _preferred_starting_time(fet: FetImport, element: Element, rows_of: dict) -> str:
+    rows = rows_of.get(text_of(element.find("Activity_Id")), [])
+    day = fet.days.get(text_of(element.find("Preferred_Day")))
+    period = fet.hours.get(text_of(element.find("Preferred_Hour")))
+    if len(rows) != 1 or day is None or period is None:
+        return "unmapped"
+    row = rows[0]
+    if any("/" in part for part in row.students):
+        return "unmapped"  # a lock pins a whole class's lesson
+    for class_name in row.students:
+        fet.school.locks.append(Lock(class_name, row.subject, day, period))
+    return _hard(element)
+
+
+# -------------------------------------------------------------- rooms
+
+
+def _subject_preferred_room(fet: FetImport, element: Element, rows_of: dict) -> str:
+    subject = keste_code(text_of(element.find("Subject")))
+    room = keste_code(text_of(element.find("Room")))
+    known = {s.code: s for s in fet.school.subjects}
+    if subject not in known:
+        return "unmapped"
+    if not any(r.name == room for r in fet.school.rooms):
+        capacity = _room_capacity(fet, text_of(element.find("Room")))
+        fet.school.rooms.append(Room(room, room, capacity))
+    known[subject].room_type = room
+    return _hard(element)
+
+
+def _room_capacity(fet: FetImport, fet_name: str) -> int | None:
+    listing = fet.root.find("Rooms_List")
+    for room in listing.findall("Room") if listing is not None else []:
+        if text_of(room.find("Name")) == fet_name:
+            return int_of(room.find("Capacity")) or None
+    return None
+
+
+HANDLERS: dict[str, Handler] = {
+    "ConstraintTeacherNotAvailableTimes": _teacher_not_available,
+    "ConstraintStudentsSetNotAvailableTimes": _students_set_not_available,
+    "ConstraintTeacherMaxDaysPerWeek": _teacher_max_days,
+    "ConstraintMinDaysBetweenActivities": _min_days_between,
+    "ConstraintActivityEndsStudentsDay": _ends_students_day,
+    "ConstraintActivityPreferredStartingTime": _preferred_starting_time,
+    "ConstraintStudentsMaxGapsPerWeek": _max_gaps,
+    "ConstraintStudentsSetMaxGapsPerWeek": _max_gaps,
+    "ConstraintStudentsMaxGapsPerDay": _max_gaps,
+    "ConstraintStudentsEarlyMaxBeginningsAtSecondHour": _early_beginnings,
+    "ConstraintTeachersMaxGapsPerWeek": _teachers_max_gaps,
+    "ConstraintTeacherMaxGapsPerWeek": _teachers_max_gaps,
+    "ConstraintTeachersMaxHoursDaily": _teachers_max_hours_daily,
+    "ConstraintSubjectPreferredRoom": _subject_preferred_room,
+}

@@ -1,0 +1,59 @@
+"""When people may be taught: class_unavailable and teacher_unavailable (no lesson in a time
+they are away), teacher_days (no teacher works more days than their max_days), and locks (locked
+lessons where the scheduler put them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from keste.models.verification import Violation
+from keste.solver.verify.rows import covers
+from keste.solver.verify.week import Week
+
+
+def unavailable(week: Week) -> Iterator[Violation]:
+    for row in week.lessons:
+        school_class = week.school_class(row.class_name)
+        if any(covers(block, row) for block in school_class.unavailable):
+            yield Violation(
+                "class_unavailable",
+                f"{row.class_name} has {row.subject} on {row.day} period {row.period} but "
+                "is unavailable then",
+            )
+        for code in row.teachers:
+            teacher = week.school.teacher_by_code[code]
+            if any(covers(block, row) for block in teacher.unavailable):
+                yield Violation(
+                    "teacher_unavailable",
+                    f"{code} teaches {row.class_name} "
+                    f"{row.subject} on {row.day} period "
+                    f"{row.period} but is unavailable then",
+                )
+
+
+def locks(week: Week) -> Iterator[Violation]:
+    for lock in week.school.locks:
+        group = None if lock.group is None else str(lock.group)
+        if not any(
+            r.class_name == lock.class_name
+            and r.subject == lock.subject
+            and r.day == lock.day
+            and r.period == lock.period
+            and (group is None or r.group in (None, group))
+            for r in week.lessons
+        ):
+            yield Violation(
+                "locks",
+                f"{lock.class_name} {lock.subject} is not on {lock.day} "
+                f"period {lock.period} where it is locked",
+            )
+
+
+def teacher_days(week: Week) -> Iterator[Violation]:
+    for teacher in week.school.teachers:
+        worked = len(week.teacher_days.get(teacher.code, ()))
+        if teacher.max_days is not None and worked > teacher.max_days:
+            yield Violation(
+                "teacher_days",
+                f"{teacher.code} works {worked} days; at most {teacher.max_days}",
+            )
