@@ -25,11 +25,20 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = HERE / "BENCHMARKS.md"
 
 
-def run_once(path: Path, seed: int, time_limit: float, workers: int, flags: list[str]) -> dict:
+def run_once(
+    path: Path,
+    seed: int,
+    time_limit: float,
+    workers: int,
+    flags: list[str],
+    script: str = "solve_once.py",
+) -> dict:
+    """One solve in a fresh process: keste's (solve_once.py) or another script's with the same
+    arguments (baseline.py)."""
     process = subprocess.Popen(
         [
             sys.executable,
-            str(HERE / "solve_once.py"),
+            str(HERE / script),
             str(path),
             str(seed),
             str(time_limit),
@@ -134,13 +143,29 @@ def update_benchmarks(name: str, text: str) -> None:
     BENCHMARKS.write_text(current, encoding="utf-8")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str, name: str) -> argparse.ArgumentParser:
+    """The options every runner shares: schools, time limit, seeds, workers, the table's name."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("schools", nargs="+", type=Path)
     parser.add_argument("--time-limit", type=float, default=120)
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--workers", type=int, default=0)
-    parser.add_argument("--name", default="samples")
+    parser.add_argument("--name", default=name)
+    return parser
+
+
+def write_csv(name: str, rows: list[dict]) -> None:
+    out = HERE / "results" / f"{name}.csv"
+    out.parent.mkdir(exist_ok=True)
+    columns = list(dict.fromkeys(k for r in rows for k in r))
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def main() -> None:
+    parser = arguments(__doc__.splitlines()[0], "samples")
     parser.add_argument("--bound", action="store_true", help="solve with keste solve --bound")
     parser.add_argument(
         "--fresh", action="store_true", help="remove the Load sheet: keste allocates every item"
@@ -153,13 +178,7 @@ def main() -> None:
             figures = run_once(path, seed, args.time_limit, args.workers, flags)
             print(json.dumps(figures), flush=True)
             rows.append(figures)
-    out = HERE / "results" / f"{args.name}.csv"
-    out.parent.mkdir(exist_ok=True)
-    columns = list(dict.fromkeys(k for r in rows for k in r))
-    with out.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
+    write_csv(args.name, rows)
     command = "python " + " ".join(
         shlex.quote(a)
         for a in [

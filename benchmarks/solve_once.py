@@ -14,7 +14,13 @@ from keste.solver.timetable.search import SolveOptions
 
 
 def measure(
-    path: Path, seed: int, time_limit: float, workers: int, bound: bool, fresh: bool
+    path: Path,
+    seed: int,
+    time_limit: float,
+    workers: int,
+    bound: bool,
+    fresh: bool,
+    search: str = "lns",
 ) -> dict:
     started = time.perf_counter()
     school = load_school(path)
@@ -22,7 +28,11 @@ def measure(
         school = replace(school, load=[])
     loaded = time.perf_counter() - started
     options = SolveOptions(
-        time_limit=time_limit, workers=workers, seed=seed, bound=True if bound else None
+        time_limit=time_limit,
+        workers=workers,
+        seed=seed,
+        bound=True if bound else None,
+        search=search,
     )
     result = solve_school(school, options)
     info = result.timetable.info if result.timetable else None
@@ -45,6 +55,9 @@ def measure(
         "bound": info.bound if info else None,
         "gap": None if not info or info.gap is None else round(info.gap, 3),
         "teacher_gaps": report.penalties.get("teacher_gaps") if report else None,
+        "teaching": len({t for m in result.demand.meetings for t in m.teachers})
+        if result.demand
+        else None,
         "valid": bool(report and report.ok),
         "violations": len(report.violations) if report else None,
         "variables": info.variables if info else None,
@@ -89,4 +102,6 @@ if __name__ == "__main__":
         int(sys.argv[4]),
     )
     flags = sys.argv[5:]
-    print(json.dumps(measure(path, seed, limit, workers, "--bound" in flags, "--fresh" in flags)))
+    search = "cpsat" if "--search-cpsat" in flags else "lns"
+    bound, fresh = "--bound" in flags, "--fresh" in flags
+    print(json.dumps(measure(path, seed, limit, workers, bound, fresh, search)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +25,7 @@ from keste.cli.common import (
 from keste.cli.explain import report_diagnosis
 from keste.cli.inputs import formed_groups_of, last_years_load, read_approved, read_usable_school
 from keste.cli.interrupt import Searches, interruptible
-from keste.cli.progress import SolveDisplay
+from keste.cli.progress import solve_display
 from keste.cli.render import console, print_grouping, print_problems, print_solve_outcome
 from keste.models.io.timetable_workbook import write_timetable
 from keste.solver.pipeline import solve_school
@@ -61,6 +62,7 @@ def solve(
 ) -> None:
     """Form groups from students' choices, allocate the missing load, build the whole school's
     timetable and write it."""
+    started = time.perf_counter()
     inputs = (load, previous, approved_file, groups)
     refuse_overwrite(output, school_file, *(p for p in inputs if p))
     school = read_usable_school(school_file, load, fresh, groups)
@@ -70,10 +72,15 @@ def solve(
     last_year = last_years_load(previous, school)
     approved = read_approved(approved_file, school) if approved_file else None
     options = SolveOptions(
-        time_limit=time_limit, workers=workers, seed=seed, log_path=log, bound=bound
+        time_limit=time_limit,
+        workers=workers,
+        seed=seed,
+        log_path=log,
+        bound=bound,
+        started=started,
     )
     searches = Searches()
-    with SolveDisplay(time_limit, console) as display:
+    with solve_display(time_limit, console) as display:
         result = interruptible(
             lambda: solve_school(
                 school, options, display.update, searches.started, last_year, approved

@@ -86,6 +86,8 @@ def solve_school(
     on_solver receives the running solver so a caller can stop() it.
     """
     started = time.perf_counter()
+    if options.started is None:  # progress and the first timetable count from here
+        options = replace(options, started=started)
     school, grouping = _group_choices(school, options, on_progress)
     left = replace(
         options, time_limit=max(1.0, options.time_limit - (time.perf_counter() - started))

@@ -43,6 +43,7 @@ class ModelContext:
     diagnose: bool = False  # guard every hard rule with an assumption literal (why no timetable)
     approved: Timetable | None = None  # re-solving: the timetable to change as little as possible
     guards: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
+    teacher_gaps: dict[str, list[cp_model.IntVar]] = field(default_factory=dict)  # per teacher-day
 
     def __post_init__(self) -> None:
         self.schedules: dict[str, BellSchedule] = schedules(self.school)

@@ -20,6 +20,7 @@ from keste.models.timetable import SolveInfo
 from keste.solver.sat.solver import new_solver
 from keste.solver.timetable.build import add_soft_rules
 from keste.solver.timetable.context import ModelContext
+from keste.solver.timetable.lns import NeighbourhoodSearch
 from keste.solver.timetable.objectives import moves
 
 STATUS = {
@@ -51,6 +52,8 @@ class SolveOptions:
     bound: bool | None = None  # prove a bound (None: only for small models)
     parameters: dict[str, object] | None = None  # CP-SAT parameters for phase 2 (experiments)
     first_parameters: dict[str, object] | None = None  # and for phase 1
+    search: str = "lns"  # phase 2 on larger schools: "lns" (keste's neighbourhoods) or "cpsat"
+    started: float | None = None  # perf_counter() when the command started: progress counts from it
 
 
 @dataclass
@@ -109,6 +112,12 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
             self.bound = bound
             self._report(time.perf_counter() - self.started, None)
 
+    def improved(self, objective: float) -> None:
+        """A better timetable found outside CP-SAT's callbacks (keste's neighbourhood search)."""
+        with self.lock:
+            self.solutions += 1
+            self._report(time.perf_counter() - self.started, objective)
+
     def _report(self, elapsed: float, objective: float | None) -> None:
         if self.on_progress:
             self.on_progress(Progress(elapsed, objective, self.bound, self.solutions))
@@ -132,16 +141,19 @@ class TimetableSolver:
         self.on_progress = on_progress
         self.solver = cp_model.CpSolver()
         self.interrupted = False
+        self.lns: NeighbourhoodSearch | None = None
         self.log: list[str] = []
         self.hard_variables = len(ctx.model.proto.variables)
 
     def stop(self) -> None:
         self.interrupted = True
         self.solver.stop_search()
+        if self.lns is not None:
+            self.lns.stop()
 
     def solve(self) -> Solution:
         started = time.perf_counter()
-        reporter = _Reporter(started, self.on_progress, stop_after_first=False)
+        reporter = _Reporter(self.options.started or started, self.on_progress, False)
         first = self.options.first_parameters
         time_limit = self.options.time_limit
         if self.ctx.approved is not None:  # first the timetable closest to the approved one
@@ -189,12 +201,27 @@ class TimetableSolver:
         reporter.shows_bound = self.proves_bound
         remaining = self.options.time_limit - (time.perf_counter() - started)
         parameters = self.options.parameters
+        if parameters is None and not self.proves_bound and self.options.search == "lns":
+            return self._neighbourhoods(values, reporter, started)
         if parameters is None:
             parameters = {} if self.proves_bound else IMPROVE_PARAMETERS
         improved = self._run(model, reporter, remaining, parameters)
         if _found(improved):
             return improved, list(self.solver.response_proto.solution)
         return status, values
+
+    def _neighbourhoods(
+        self, values: list[int], reporter: _Reporter, started: float
+    ) -> tuple[int, list[int]]:
+        search = NeighbourhoodSearch(self.ctx, self.options.workers, self.options.seed)
+        self.lns = search
+        if self.interrupted:
+            return cp_model.FEASIBLE, values
+        outcome = search.run(values, started + self.options.time_limit, reporter.improved)
+        self.log.append(
+            f"neighbourhood search: {outcome.steps} steps, {outcome.improvements} improvements"
+        )
+        return cp_model.FEASIBLE, outcome.values
 
     @property
     def proves_bound(self) -> bool:

@@ -1,7 +1,11 @@
 """Teacher gaps (soft, teacher_gaps): idle periods between a teacher's first and last lesson of a
 day. Periods of the teacher's bell schedules are taken in clock order, overlapping ones merged
 (timegrid.time_buckets), so the 40 minutes between two shifts are not a gap but an idle period of
-either shift is."""
+either shift is.
+
+Per teacher and day: gaps = (last busy position - first busy position + 1) - busy positions, with
+first and last as exact maxima of the busy flags (0 on a free day). Three integers a teacher-day,
+where a chain of "busy before / busy after" Booleans needs three per position."""
 
 from __future__ import annotations
 
@@ -19,7 +23,10 @@ def add(ctx: ModelContext) -> None:
                 _busy(ctx, meetings, day, bucket, f"{teacher}_d{day}_b{i}")
                 for i, bucket in enumerate(buckets)
             ]
-            _gaps(ctx, f"{teacher}_d{day}", busy)
+            gaps = idle_between(ctx, busy, f"{teacher}_d{day}")
+            if gaps is not None:
+                ctx.penalise("teacher_gaps", gaps)
+                ctx.teacher_gaps.setdefault(teacher, []).append(gaps)
 
 
 def _busy(ctx: ModelContext, meetings, day: int, bucket, name: str):
@@ -34,34 +41,17 @@ def _busy(ctx: ModelContext, meetings, day: int, bucket, name: str):
     return ctx.any_of(lessons, f"busy_{name}")
 
 
-def _gaps(ctx: ModelContext, name: str, busy: list) -> None:
-    """gap_k = before_k and after_k and not busy_k, where before_k / after_k say the teacher works
-    earlier / later that day. Every variable is defined exactly (not only bounded), so the
-    objective of any solution, not just the optimal one, is the timetable's true penalty."""
-    count = len(busy)
+def idle_between(ctx: ModelContext, busy: list, name: str):
+    """The idle positions between the first and the last busy one (busy: 0/1 expressions in time
+    order), as an exact integer variable; None when fewer than two positions can be busy."""
     if sum(1 for b in busy if not isinstance(b, int)) < 2:
-        return
-    before = _running_or(ctx, busy[:-1], f"before_{name}")  # before[k] covers busy[0..k]
-    after = _running_or(ctx, busy[:0:-1], f"after_{name}")[::-1]  # after[k] covers busy[k+1..]
-    for k in range(1, count - 1):
-        if isinstance(busy[k], int) and busy[k]:
-            continue
-        gap = ctx.model.new_bool_var(f"gap_{name}_{k}")
-        ctx.model.add(gap >= before[k - 1] + after[k] - 1 - busy[k])
-        ctx.model.add(gap <= before[k - 1])
-        ctx.model.add(gap <= after[k])
-        ctx.model.add(gap <= 1 - busy[k])
-        ctx.penalise("teacher_gaps", gap)
-
-
-def _running_or(ctx: ModelContext, busy: list, name: str) -> list:
-    """r[k] = busy[0] or ... or busy[k], as exact Boolean variables."""
-    running = []
-    for k, value in enumerate(busy):
-        current = ctx.model.new_bool_var(f"{name}_{k}")
-        previous = running[-1] if running else 0
-        ctx.model.add(current >= value)
-        ctx.model.add(current >= previous)
-        ctx.model.add(current <= previous + value)
-        running.append(current)
-    return running
+        return None
+    count = len(busy)
+    model = ctx.model
+    last = model.new_int_var(0, count, f"last_{name}")  # 1 + the last busy position
+    model.add_max_equality(last, [(k + 1) * b for k, b in enumerate(busy)])
+    first = model.new_int_var(0, count, f"first_{name}")  # count - the first busy position
+    model.add_max_equality(first, [(count - k) * b for k, b in enumerate(busy)])
+    gaps = model.new_int_var(0, count - 2, f"gaps_{name}")
+    model.add_max_equality(gaps, [0, last + first - count - sum(busy)])
+    return gaps
