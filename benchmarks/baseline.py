@@ -19,7 +19,6 @@ from ortools.sat.python import cp_model
 
 from keste.models.io.reading import load_school
 from keste.models.problems import Problems
-from keste.models.timegrid import time_buckets
 from keste.solver.allocation.allocate import allocate
 from keste.solver.allocation.items import load_items
 from keste.solver.demand import expand
@@ -27,40 +26,9 @@ from keste.solver.grouping import choice_pools, form_groups
 from keste.solver.rooms.assign import build_timetable
 from keste.solver.sat.solver import new_solver
 from keste.solver.timetable.build import build_model
-from keste.solver.timetable.search import Placement, Solution
+from keste.solver.timetable.objectives import gaps
+from keste.solver.timetable.search import solution_of
 from keste.solver.verify import validate
-
-
-def gap_objective(ctx) -> list:
-    """Per teacher and day: idle time periods between the first and the last lesson, as
-    last - first + 1 - busy (clock-ordered periods across shifts, as keste counts them)."""
-    model, terms = ctx.model, []
-    for meetings in ctx.meetings_of_teacher.values():
-        buckets = time_buckets(ctx.schedules, {m.bells for m in meetings})
-        count = len(buckets)
-        if count < 3:
-            continue
-        for day in range(len(ctx.days)):
-            busy = []
-            for bucket in buckets:
-                members = set(bucket)
-                lessons = [
-                    v
-                    for m in meetings
-                    for p, v in ctx.day_lessons(m, day).items()
-                    if (m.bells, p) in members
-                ]
-                flag = model.new_bool_var("")
-                model.add_max_equality(flag, lessons) if lessons else model.add(flag == 0)
-                busy.append(flag)
-            last = model.new_int_var(0, count, "")
-            model.add_max_equality(last, [(k + 1) * b for k, b in enumerate(busy)])
-            first = model.new_int_var(0, count, "")  # count - first index, 0 on a free day
-            model.add_max_equality(first, [(count - k) * b for k, b in enumerate(busy)])
-            gaps = model.new_int_var(0, count, "")
-            model.add_max_equality(gaps, [0, last + first - count - sum(busy)])
-            terms.append(gaps)
-    return terms
 
 
 def solve(path: Path, seed: int, time_limit: float, workers: int) -> dict:
@@ -75,7 +43,8 @@ def solve(path: Path, seed: int, time_limit: float, workers: int) -> dict:
         school = allocation.apply(school)
     demand = expand(school, Problems())
     ctx = build_model(school, demand)
-    ctx.model.minimize(sum(gap_objective(ctx)))
+    gaps.add(ctx)  # teacher gaps exactly as keste counts them, and nothing else
+    ctx.model.minimize(sum(ctx.penalties["teacher_gaps"].terms))
     solver = new_solver(max(1.0, time_limit - (time.perf_counter() - started)), workers, seed)
     first: list[float] = []
 
@@ -89,15 +58,7 @@ def solve(path: Path, seed: int, time_limit: float, workers: int) -> dict:
     figures |= {"time_limit": time_limit, "status": solver.status_name(status)}
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return figures | {"valid": False, "wall_s": round(time.perf_counter() - started, 2)}
-    solution = Solution(
-        placements=[Placement(*key) for key, v in ctx.x.items() if solver.boolean_value(v)],
-        meals=[
-            (class_name, day, period, rule.meal)
-            for rule, eaters in ctx.meal_rules
-            for class_name, _, day, period, v in eaters
-            if solver.boolean_value(v)
-        ],
-    )
+    solution = solution_of(ctx, list(solver.response_proto.solution))
     report = validate(school, build_timetable(school, demand, solution))
     return figures | {
         "first_s": round(first[0], 2) if first else None,

@@ -164,6 +164,31 @@ def write_csv(name: str, rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
+def publish(script: str, args: argparse.Namespace, extra: list[str], table: str) -> None:
+    """The table under args.name in BENCHMARKS.md, with the machine and the command behind it."""
+    command = " ".join(
+        shlex.quote(a)
+        for a in [
+            "python",
+            f"benchmarks/{script}",
+            *map(str, args.schools),
+            "--time-limit",
+            f"{args.time_limit:g}",
+            "--seeds",
+            *map(str, args.seeds),
+            "--name",
+            args.name,
+            *extra,
+        ]
+    )
+    text = (
+        f"Measured {date.today()} on {machine()}.\n\nCommand: `{command}` "
+        f"(medians over seeds; raw figures in `benchmarks/results/{args.name}.csv`).\n\n" + table
+    )
+    update_benchmarks(args.name, text)
+    print(text)
+
+
 def main() -> None:
     parser = arguments(__doc__.splitlines()[0], "samples")
     parser.add_argument("--bound", action="store_true", help="solve with keste solve --bound")
@@ -179,28 +204,8 @@ def main() -> None:
             print(json.dumps(figures), flush=True)
             rows.append(figures)
     write_csv(args.name, rows)
-    command = "python " + " ".join(
-        shlex.quote(a)
-        for a in [
-            "benchmarks/run.py",
-            *map(str, args.schools),
-            "--time-limit",
-            f"{args.time_limit:g}",
-            "--seeds",
-            *map(str, args.seeds),
-            "--name",
-            args.name,
-            *flags,
-        ]
-    )
-    text = (
-        f"Measured {date.today()} on {machine()}.\n\nCommand: `{command}` "
-        f"(medians over seeds; raw figures in `benchmarks/results/{args.name}.csv`).\n\n"
-        + summary_table(rows)
-        + (allocation_table(rows) if args.fresh else "")
-    )
-    update_benchmarks(args.name, text)
-    print(text)
+    table = summary_table(rows) + (allocation_table(rows) if args.fresh else "")
+    publish("run.py", args, flags, table)
 
 
 if __name__ == "__main__":

@@ -13,10 +13,8 @@ ratios keste / baseline (below 1: keste is better).
 from __future__ import annotations
 
 import json
-import shlex
-from datetime import date
 
-from run import arguments, fmt, machine, median, run_once, update_benchmarks, write_csv
+from run import arguments, fmt, median, publish, run_once, write_csv
 
 # side: (script, flags). keste-cpsat: keste with CP-SAT's own neighbourhood search in phase 2
 # (how keste searched before its own), to measure a change of the search in the same run.
@@ -82,28 +80,7 @@ def main() -> None:
                 print(json.dumps(figures), flush=True)
                 rows.append(figures)
     write_csv(args.name, rows)
-    command = " ".join(
-        shlex.quote(a)
-        for a in [
-            "python",
-            "benchmarks/versus.py",
-            *map(str, args.schools),
-            "--time-limit",
-            f"{args.time_limit:g}",
-            "--seeds",
-            *map(str, args.seeds),
-            "--name",
-            args.name,
-            "--sides",
-            *args.sides,
-        ]
-    )
-    text = (
-        f"Measured {date.today()} on {machine()}.\n\nCommand: `{command}` (medians over seeds; "
-        f"raw figures in `benchmarks/results/{args.name}.csv`).\n\n" + table(rows)
-    )
-    update_benchmarks(args.name, text)
-    print(text)
+    publish("versus.py", args, ["--sides", *args.sides], table(rows))
 
 
 if __name__ == "__main__":

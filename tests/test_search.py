@@ -14,8 +14,8 @@ from keste.solver.demand import expand
 from keste.solver.rooms.assign import build_timetable
 from keste.solver.sat.solver import new_solver
 from keste.solver.timetable.build import add_soft_rules, build_model
-from keste.solver.timetable.lns import NeighbourhoodSearch, objective_value
-from keste.solver.timetable.search import Placement, Solution
+from keste.solver.timetable.lns import NeighbourhoodSearch
+from keste.solver.timetable.search import solution_of
 from keste.solver.verify import validate
 from tests.conftest import SAMPLES_DIR
 from tests.schoolkit import add_class, add_subject, school, solve, teach
@@ -34,20 +34,13 @@ def _first_timetable(s):
 
 
 def _validated(s, demand, ctx, values):
-    placements = [Placement(*key) for key, v in ctx.x.items() if values[v.index]]
-    meals = [
-        (name, day, period, rule.meal)
-        for rule, eaters in ctx.meal_rules
-        for name, _, day, period, v in eaters
-        if values[v.index]
-    ]
-    return validate(s, build_timetable(s, demand, Solution(placements, meals)))
+    return validate(s, build_timetable(s, demand, solution_of(ctx, values)))
 
 
 def test_neighbourhood_steps_never_worsen_and_match_the_validator():
     s = load_school(SAMPLES_DIR / "small.xlsx")
     demand, ctx, values = _first_timetable(s)
-    first = objective_value(ctx, values)
+    first = ctx.objective_value(values)
     improvements: list[int] = []
     search = NeighbourhoodSearch(ctx, workers=1, seed=3)
     outcome = search.run(values, time.perf_counter() + 8, improvements.append)
@@ -55,7 +48,7 @@ def test_neighbourhood_steps_never_worsen_and_match_the_validator():
     assert outcome.objective <= first
     steps = [first, *improvements]
     assert all(steps[k + 1] < steps[k] for k in range(len(improvements)))  # each one better
-    assert objective_value(ctx, outcome.values) == outcome.objective
+    assert ctx.objective_value(outcome.values) == outcome.objective
     report = _validated(s, demand, ctx, outcome.values)
     assert report.ok
     assert report.objective == outcome.objective

@@ -31,3 +31,12 @@ def new_solver(
         else:
             setattr(solver.parameters, name, value)
     return solver
+
+
+def hint_all(model: cp_model.CpModel, values: list[int]) -> None:
+    """Hint the first len(values) variables of the model with these values (the others keep no
+    hint): a whole timetable to start from."""
+    model.clear_hints()
+    hint = model.proto.solution_hint
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)

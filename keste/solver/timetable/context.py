@@ -120,6 +120,21 @@ class ModelContext:
             self.penalties[name] = Penalty(name, weight)
         self.penalties[name].terms.extend(terms)
 
+    def penalty_counts(self, values: list[int]) -> dict[str, tuple[int, int]]:
+        """Each soft rule's (count, weight) in a full assignment of the model's variables; terms
+        are variables, or constants (an unavoidable minimum)."""
+        return {
+            name: (
+                sum(t if isinstance(t, int) else values[t.index] for t in penalty.terms),
+                penalty.weight,
+            )
+            for name, penalty in self.penalties.items()
+        }
+
+    def objective_value(self, values: list[int]) -> int:
+        """The weighted penalties of a full assignment."""
+        return sum(count * weight for count, weight in self.penalty_counts(values).values())
+
     def any_of(self, literals: list[Literal], name: str = "") -> Literal:
         """1 exactly when one of the literals is (see sat.booleans)."""
         return any_of(self.model, literals, name)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from keste.solver.sat.solver import new_solver
+from keste.solver.sat.solver import hint_all, new_solver
 from keste.solver.timetable.context import ModelContext
 from keste.solver.timetable.neighbourhoods import Neighbourhood, NeighbourhoodPicker
 
@@ -58,19 +58,20 @@ class NeighbourhoodSearch:
     def run(
         self, values: list[int], deadline: float, on_better: Callable[[int], None]
     ) -> LnsOutcome:
-        outcome = LnsOutcome(values, objective_value(self.ctx, values))
+        outcome = LnsOutcome(values, self.ctx.objective_value(values))
         while not self.stopped and deadline - time.perf_counter() >= MIN_STEP_SECONDS:
             neighbourhood = self.picker.pick(self._idle_teachers(outcome.values))
             limit = min(STEP_SECONDS, deadline - time.perf_counter())
             status, found = self._step(outcome.values, neighbourhood, limit, outcome.steps)
             outcome.steps += 1
-            better = found is not None and objective_value(self.ctx, found) < outcome.objective
+            objective = None if found is None else self.ctx.objective_value(found)
+            better = objective is not None and objective < outcome.objective
             if status == cp_model.OPTIMAL:
                 self.picker.succeeded()  # solved whole in time: larger neighbourhoods
             elif not better:
                 self.picker.timed_out()  # nothing gained in time: smaller ones
             if better:
-                outcome.values, outcome.objective = found, objective_value(self.ctx, found)
+                outcome.values, outcome.objective = found, objective
                 outcome.improvements += 1
                 on_better(outcome.objective)
         return outcome
@@ -86,9 +87,7 @@ class NeighbourhoodSearch:
             )
             domain = proto.variables[index].domain
             domain[0], domain[1] = (0, 1) if free else (values[index], values[index])
-        proto.clear_solution_hint()
-        proto.solution_hint.vars.extend(range(len(values)))
-        proto.solution_hint.values.extend(values)
+        hint_all(self.sub, values)
         self.solver = new_solver(limit, self.workers, self.seed + step)
         status = self.solver.solve(self.sub)
         if status not in FOUND:
@@ -101,12 +100,3 @@ class NeighbourhoodSearch:
             for teacher, gaps in self.ctx.teacher_gaps.items()
             if any(values[g.index] for g in gaps)
         ]
-
-
-def objective_value(ctx: ModelContext, values: list[int]) -> int:
-    """The weighted penalties of a full assignment."""
-    return sum(
-        penalty.weight * (term if isinstance(term, int) else values[term.index])
-        for penalty in ctx.penalties.values()
-        for term in penalty.terms
-    )

@@ -18,7 +18,6 @@ from keste.solver.timetable.context import ModelContext
 class Neighbourhood:
     classes: frozenset[str]
     days: frozenset[int]
-    kind: str
 
 
 class NeighbourhoodPicker:
@@ -46,11 +45,9 @@ class NeighbourhoodPicker:
         classes = self._grow({*self.classes_of_teacher[teacher]}, teacher)
         if self.random.random() < 0.25:
             days = frozenset(range(self.days))
-            kind = "classes"
         else:
             days = frozenset(self.random.sample(range(self.days), min(self.day_count, self.days)))
-            kind = "days"
-        return Neighbourhood(frozenset(classes), days, kind)
+        return Neighbourhood(frozenset(classes), days)
 
     def _grow(self, classes: set[str], teacher: str) -> set[str]:
         chosen = set(self.random.sample(sorted(classes), min(len(classes), self.size)))

@@ -17,7 +17,7 @@ from pathlib import Path
 from ortools.sat.python import cp_model
 
 from keste.models.timetable import SolveInfo
-from keste.solver.sat.solver import new_solver
+from keste.solver.sat.solver import hint_all, new_solver
 from keste.solver.timetable.build import add_soft_rules
 from keste.solver.timetable.context import ModelContext
 from keste.solver.timetable.lns import NeighbourhoodSearch
@@ -174,16 +174,15 @@ class TimetableSolver:
         if self.options.log_path:
             Path(self.options.log_path).write_text("\n".join(self.log) + "\n", encoding="utf-8")
         info = self._info(status, started, reporter, values)
-        solution = Solution(info=info)
-        if values is not None:
-            self._extract(solution, values)
-        return solution
+        if values is None:
+            return Solution(info=info)
+        return solution_of(self.ctx, values, info)
 
     def _complete(self, values: list[int]) -> list[int] | None:
         """Extend a timetable of the hard model to every variable of the full model: the soft
         rules' variables are functions of the lessons, so fixing the lessons settles them."""
         model = self.ctx.model
-        _hint(model, values)
+        hint_all(model, values)
         solver = new_solver(COMPLETE_SECONDS, workers=1)
         solver.parameters.fix_variables_to_their_hinted_value = True
         status = solver.solve(model)
@@ -196,7 +195,7 @@ class TimetableSolver:
         """Phase 2: minimise the penalties, starting from the first timetable."""
         model = self.ctx.model
         model.minimize(self.ctx.objective)
-        _hint(model, values)
+        hint_all(model, values)
         reporter.has_objective = True
         reporter.shows_bound = self.proves_bound
         remaining = self.options.time_limit - (time.perf_counter() - started)
@@ -272,9 +271,7 @@ class TimetableSolver:
         )
         if values is None:
             return info
-        for name, penalty in self.ctx.penalties.items():
-            count = sum(_evaluate(term, values) for term in penalty.terms)
-            info.penalties[name] = (count, penalty.weight)
+        info.penalties = self.ctx.penalty_counts(values)
         info.objective = sum(count * weight for count, weight in info.penalties.values())
         if status == cp_model.OPTIMAL or self.ctx.objective is None:
             info.bound = info.objective
@@ -287,28 +284,19 @@ class TimetableSolver:
             )
         return info
 
-    def _extract(self, solution: Solution, values: list[int]) -> None:
-        for (meeting, day, period), variable in self.ctx.x.items():
+
+def solution_of(ctx: ModelContext, values: list[int], info: SolveInfo | None = None) -> Solution:
+    """The lessons and meals a full assignment of the model's variables places."""
+    solution = Solution(info=info or SolveInfo())
+    for (meeting, day, period), variable in ctx.x.items():
+        if values[variable.index]:
+            solution.placements.append(Placement(meeting, day, period))
+    for rule, eaters in ctx.meal_rules:
+        for class_name, _, day, period, variable in eaters:
             if values[variable.index]:
-                solution.placements.append(Placement(meeting, day, period))
-        for rule, eaters in self.ctx.meal_rules:
-            for class_name, _, day, period, variable in eaters:
-                if values[variable.index]:
-                    solution.meals.append((class_name, day, period, rule.meal))
-
-
-def _hint(model: cp_model.CpModel, values: list[int]) -> None:
-    """Hint the first len(values) variables of the model with these values."""
-    model.clear_hints()
-    hint = model.proto.solution_hint
-    hint.vars.extend(range(len(values)))
-    hint.values.extend(values)
+                solution.meals.append((class_name, day, period, rule.meal))
+    return solution
 
 
 def _found(status: int) -> bool:
     return status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-
-
-def _evaluate(term: cp_model.IntVar | int, values: list[int]) -> int:
-    """A penalty term's value: terms are variables, or constants (an unavoidable minimum)."""
-    return term if isinstance(term, int) else values[term.index]
