@@ -32,13 +32,18 @@ def run_once(
     workers: int,
     flags: list[str],
     script: str = "solve_once.py",
+    checkout: Path | None = None,
 ) -> dict:
     """One solve in a fresh process: keste's (solve_once.py) or another script's with the same
-    arguments (baseline.py)."""
+    arguments (baseline.py); with checkout, the script and keste of that source tree (an earlier
+    commit, to measure a change in the same run)."""
+    env = None
+    if checkout is not None:
+        env = {**os.environ, "PYTHONPATH": str(checkout)}
     process = subprocess.Popen(
         [
             sys.executable,
-            str(HERE / script),
+            str((checkout / "benchmarks" if checkout else HERE) / script),
             str(path),
             str(seed),
             str(time_limit),
@@ -48,6 +53,7 @@ def run_once(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=env,
     )
     _, status, usage = os.wait4(process.pid, 0)
     output = process.stdout.read()

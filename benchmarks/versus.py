@@ -1,6 +1,8 @@
 """keste against the plain reference model (baseline.py), in the same run, under the same limit.
 
     python benchmarks/versus.py data/samples/*.xlsx --time-limit 120 --seeds 0 1 2 --name versus
+    git worktree add /tmp/keste-before HEAD~1   # then, to measure a change of the search:
+    python benchmarks/versus.py SCHOOLS --sides keste previous --previous /tmp/keste-before
 
 Each school and seed is solved by keste (solve_once.py) and by the baseline, one after the other,
 each in its own process. Both timetables are scored by keste's validator: the objective with every
@@ -13,15 +15,18 @@ ratios keste / baseline (below 1: keste is better).
 from __future__ import annotations
 
 import json
+import subprocess
+from pathlib import Path
 
 from run import arguments, fmt, median, publish, run_once, write_csv
 
 # side: (script, flags). keste-cpsat: keste with CP-SAT's own neighbourhood search in phase 2
-# (how keste searched before its own), to measure a change of the search in the same run.
+# (how keste searched before its own); previous: keste as in the --previous source tree.
 SIDES = {
     "keste": ("solve_once.py", []),
     "baseline": ("baseline.py", []),
     "keste-cpsat": ("solve_once.py", ["--search-cpsat"]),
+    "previous": ("solve_once.py", []),
 }
 
 
@@ -68,19 +73,36 @@ def _ratio(medians: dict, other: str, index: int) -> str:
 def main() -> None:
     parser = arguments(__doc__.splitlines()[0], "versus")
     parser.add_argument("--sides", nargs="+", default=["keste", "baseline"], choices=list(SIDES))
+    parser.add_argument("--previous", type=Path, help="an earlier source tree (side previous)")
     args = parser.parse_args()
+    if "previous" in args.sides and args.previous is None:
+        parser.error("the side previous needs --previous (a checkout of an earlier commit)")
     rows = []
     for path in args.schools:
         for seed in args.seeds:
             for side in args.sides:
                 script, flags = SIDES[side]
-                figures = run_once(path, seed, args.time_limit, args.workers, flags, script)
+                checkout = args.previous if side == "previous" else None
+                figures = run_once(
+                    path, seed, args.time_limit, args.workers, flags, script, checkout
+                )
                 figures["side"] = side
                 figures["gaps_per_teacher"] = gaps_per_teacher(figures)
                 print(json.dumps(figures), flush=True)
                 rows.append(figures)
     write_csv(args.name, rows)
-    publish("versus.py", args, ["--sides", *args.sides], table(rows))
+    extra, note = ["--sides", *args.sides], ""
+    if "previous" in args.sides:
+        extra += ["--previous", str(args.previous)]
+        note = f"previous: keste at commit {_commit(args.previous)}.\n\n"
+    publish("versus.py", args, extra, note + table(rows))
+
+
+def _commit(tree: Path) -> str:
+    found = subprocess.run(
+        ["git", "-C", str(tree), "log", "-1", "--format=%h %s"], capture_output=True, text=True
+    )
+    return found.stdout.strip()[:80] or "unknown"
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from keste.solver.rooms.assign import build_timetable
 from keste.solver.sat.solver import new_solver
 from keste.solver.timetable.build import add_soft_rules, build_model
 from keste.solver.timetable.lns import NeighbourhoodSearch
+from keste.solver.timetable.neighbourhoods import Neighbourhood, NeighbourhoodPicker
 from keste.solver.timetable.search import solution_of
 from keste.solver.verify import validate
 from tests.conftest import SAMPLES_DIR
@@ -70,3 +71,37 @@ def test_a_teacher_gap_counted_by_hand():
     assert result.solved and result.report.ok
     assert result.report.penalties["teacher_gaps"] == 1
     assert result.timetable.info.penalties["teacher_gaps"] == (1, 1)
+
+
+def test_a_step_frees_exactly_the_neighbourhood():
+    """Only the lessons of the neighbourhood's classes on its days may move; every other lesson
+    stays fixed at the timetable's value, also after a step freed others."""
+    s = load_school(SAMPLES_DIR / "small.xlsx")
+    _, ctx, values = _first_timetable(s)
+    search = NeighbourhoodSearch(ctx, workers=1, seed=0)
+    classes = sorted(ctx.demand.sets_of_class)
+    variables = search.sub.proto.variables
+    for neighbourhood in (
+        Neighbourhood(frozenset(classes[:2]), frozenset({0, 3})),
+        Neighbourhood(frozenset(classes[3:4]), frozenset({1})),
+    ):
+        search._free_only(neighbourhood, values)
+        for (meeting, day, _), variable in ctx.x.items():
+            domain = list(variables[variable.index].domain)
+            free = day in neighbourhood.days and not neighbourhood.classes.isdisjoint(
+                ctx.meetings[meeting].classes
+            )
+            assert domain == ([0, 1] if free else [values[variable.index]] * 2)
+
+
+def test_most_neighbourhoods_hold_a_gap_and_its_day():
+    """Two steps in three start from a teacher-day with gaps: that day is freed, with classes
+    the teacher teaches."""
+    s = load_school(SAMPLES_DIR / "small.xlsx")
+    ctx = build_model(s, expand(s, Problems()))
+    picker = NeighbourhoodPicker(ctx, seed=1)
+    teacher = picker.teachers[0]
+    picks = [picker.pick([(teacher, 2)]) for _ in range(300)]
+    around = [n for n in picks if 2 in n.days and n.classes & picker.classes_of_teacher[teacher]]
+    assert len(around) >= 0.6 * len(picks)
+    assert all(len(n.classes) <= picker.size for n in picks)

@@ -25,6 +25,7 @@ class Penalty:
     name: str
     weight: int
     terms: list = field(default_factory=list)  # linear expressions / variables, summed
+    owners: list[str | None] = field(default_factory=list)  # the class each term belongs to
 
 
 @dataclass
@@ -43,17 +44,20 @@ class ModelContext:
     diagnose: bool = False  # guard every hard rule with an assumption literal (why no timetable)
     approved: Timetable | None = None  # re-solving: the timetable to change as little as possible
     guards: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
-    teacher_gaps: dict[str, list[cp_model.IntVar]] = field(default_factory=dict)  # per teacher-day
+    # (teacher, day) -> the gaps variable of that teacher-day
+    teacher_gaps: dict[tuple[str, int], cp_model.IntVar] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.schedules: dict[str, BellSchedule] = schedules(self.school)
         self.days: tuple[str, ...] = self.school.settings.days
         self.meetings: list[Meeting] = self.demand.meetings
         self.bells_of_set: dict[str, str] = {}
+        self.class_of_set: dict[str, str] = {}
         for class_name, sets in self.demand.sets_of_class.items():
             bells = self.school.bells_of(self.school.class_by_name[class_name])
             for student_set in sets:
                 self.bells_of_set[student_set] = bells
+                self.class_of_set[student_set] = class_name
         self.meetings_of_set: dict[str, list[Meeting]] = defaultdict(list)
         self.meetings_of_teacher: dict[str, list[Meeting]] = defaultdict(list)
         for meeting in self.meetings:
@@ -92,7 +96,7 @@ class ModelContext:
             for student_set in self.meetings[meeting].sets:
                 occupancy[(student_set, day, period)].append(variable)
         for (class_name, day, period), variable in self.meal.items():
-            for student_set in self.demand.sets_of_class[class_name]:
+            for student_set in self.demand.sets_of_class.get(class_name, ()):
                 occupancy[(student_set, day, period)].append(variable)
         self.occupancy = dict(occupancy)
 
@@ -113,12 +117,14 @@ class ModelContext:
         if literals:
             constraint.only_enforce_if(literals)
 
-    def penalise(self, name: str, *terms: cp_model.IntVar | int) -> None:
-        """Add terms to a soft rule: variables counted as they are, or constant offsets."""
+    def penalise(self, name: str, *terms: cp_model.IntVar | int, owner: str | None = None) -> None:
+        """Add terms to a soft rule: variables counted as they are, or constant offsets. The
+        owner is the class whose lessons alone decide the terms (None: teachers' rules)."""
         if name not in self.penalties:
             weight = self.school.settings.weight(name)
             self.penalties[name] = Penalty(name, weight)
         self.penalties[name].terms.extend(terms)
+        self.penalties[name].owners.extend([owner] * len(terms))
 
     def penalty_counts(self, values: list[int]) -> dict[str, tuple[int, int]]:
         """Each soft rule's (count, weight) in a full assignment of the model's variables; terms

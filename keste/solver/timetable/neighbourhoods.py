@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from keste.solver.timetable.context import ModelContext
+
+TARGETED = 0.67  # share of steps around a teacher-day with gaps
 
 
 @dataclass
@@ -37,19 +40,32 @@ class NeighbourhoodPicker:
         self.size = 3  # classes freed
         self.day_count = 2  # days freed
 
-    def pick(self, idle_teachers: list[str]) -> Neighbourhood:
-        """Lessons to free: classes around a teacher (one with gaps two times in three) on a few
-        days (all of them one time in four, so lessons can change day)."""
-        pool = idle_teachers if idle_teachers and self.random.random() < 0.67 else self.teachers
-        teacher = self.random.choice(pool)
-        classes = self._grow({*self.classes_of_teacher[teacher]}, teacher)
-        if self.random.random() < 0.25:
-            days = frozenset(range(self.days))
+    def pick(
+        self,
+        idle_days: list[tuple[str, int]],
+        taught_on: Callable[[str, int], set[str]] | None = None,
+    ) -> Neighbourhood:
+        """Lessons to free: classes around a teacher on a few days. Two times in three a
+        teacher-day with gaps: that day and others, the classes the teacher teaches that day
+        (taught_on) first; else any teacher on any days (all of them one time in four, so
+        lessons can change day)."""
+        if idle_days and self.random.random() < TARGETED:
+            teacher, day = self.random.choice(idle_days)
+            others = [d for d in range(self.days) if d != day]
+            extra = self.random.sample(others, min(len(others), self.day_count - 1))
+            days = frozenset({day, *extra})
+            seeds = taught_on(teacher, day) if taught_on else self.classes_of_teacher[teacher]
         else:
-            days = frozenset(self.random.sample(range(self.days), min(self.day_count, self.days)))
-        return Neighbourhood(frozenset(classes), days)
+            teacher = self.random.choice(self.teachers)
+            if self.random.random() < 0.25:
+                days = frozenset(range(self.days))
+            else:
+                count = min(self.day_count, self.days)
+                days = frozenset(self.random.sample(range(self.days), count))
+            seeds = self.classes_of_teacher[teacher]
+        return Neighbourhood(frozenset(self._grow(seeds or self.classes_of_teacher[teacher])), days)
 
-    def _grow(self, classes: set[str], teacher: str) -> set[str]:
+    def _grow(self, classes: set[str]) -> set[str]:
         chosen = set(self.random.sample(sorted(classes), min(len(classes), self.size)))
         while len(chosen) < self.size:
             neighbours = {

@@ -18,7 +18,7 @@ from keste.solver.timetable.context import ModelContext
 def add(ctx: ModelContext) -> None:
     for (student_set, _, _), occupancy in ctx.occupancy.items():
         if len(occupancy) > 1:
-            guard = ctx.guard("class_clash", student_set.split("/")[0])
+            guard = ctx.guard("class_clash", ctx.class_of_set[student_set])
             ctx.hold(ctx.model.add(sum(occupancy) <= 1), guard)
     for teacher, meetings in ctx.meetings_of_teacher.items():
         _at_most(

@@ -67,5 +67,5 @@ def _lone_lessons_last(ctx: ModelContext) -> None:
                         v for v in ctx.occupied(student_set, day, period + 1) if v is not itself
                     ]
                     if after:
-                        guard = ctx.guard("compact", student_set.split("/")[0])
+                        guard = ctx.guard("compact", ctx.class_of_set[student_set])
                         ctx.hold(ctx.model.add(sum(after) <= 1 - variable), guard)

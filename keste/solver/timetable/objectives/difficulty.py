@@ -18,7 +18,7 @@ from keste.solver.timetable.context import ModelContext
 def add(ctx: ModelContext) -> None:
     settings = ctx.school.settings
     for student_set, meetings in ctx.meetings_of_set.items():
-        class_name = student_set.split("/")[0]
+        class_name = ctx.class_of_set[student_set]
         primary = ctx.school.is_primary(ctx.school.class_by_name[class_name].grade)
         daily = []
         for day in range(len(ctx.days)):
@@ -34,7 +34,7 @@ def add(ctx: ModelContext) -> None:
 def _hard_positions(ctx, student_set, entries, last_good: int, threshold: int) -> None:
     for meeting, period, variable in entries:
         if meeting.set_difficulty[student_set] >= threshold and not 2 <= period <= last_good:
-            ctx.penalise("hard_subject_position", variable)
+            ctx.penalise("hard_subject_position", variable, owner=ctx.class_of_set[student_set])
 
 
 def _back_to_back(ctx, student_set, day, entries, threshold: int) -> None:
@@ -56,7 +56,7 @@ def _back_to_back(ctx, student_set, day, entries, threshold: int) -> None:
         ctx.model.add(pair <= sum(now))
         ctx.model.add(pair <= sum(following))
         ctx.model.add(pair <= 1 - double)
-        ctx.penalise("hardest_back_to_back", pair)
+        ctx.penalise("hardest_back_to_back", pair, owner=ctx.class_of_set[student_set])
 
 
 def profile_days(days: int) -> tuple[list[int], list[int], list[int]]:
@@ -83,4 +83,4 @@ def _profile(ctx: ModelContext, student_set: str, daily: list) -> None:
             above += [daily[day] - daily[m] for m in middle]
         excess = ctx.model.new_int_var(0, ceiling, f"excess_{student_set}_d{day}")
         ctx.model.add_max_equality(excess, [0, *above])
-        ctx.penalise("difficulty_profile", excess)
+        ctx.penalise("difficulty_profile", excess, owner=ctx.class_of_set[student_set])

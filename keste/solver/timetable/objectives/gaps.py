@@ -26,7 +26,7 @@ def add(ctx: ModelContext) -> None:
             gaps = idle_between(ctx, busy, f"{teacher}_d{day}")
             if gaps is not None:
                 ctx.penalise("teacher_gaps", gaps)
-                ctx.teacher_gaps.setdefault(teacher, []).append(gaps)
+                ctx.teacher_gaps[(teacher, day)] = gaps
 
 
 def _busy(ctx: ModelContext, meetings, day: int, bucket, name: str):

@@ -27,8 +27,9 @@ def add(ctx: ModelContext) -> None:
                 continue
             pairs.append(ctx.both(used[day], used[day + 1], f"spread_m{meeting.index}_d{day}"))
         unavoidable = unavoidable_pairs(separate, days)
-        for _ in meeting.sets:
-            ctx.penalise("subject_spread", *pairs, -unavoidable)
+        for student_set in meeting.sets:
+            owner = ctx.class_of_set[student_set]
+            ctx.penalise("subject_spread", *pairs, -unavoidable, owner=owner)
 
 
 def unavoidable_pairs(lessons: int, days: int) -> int:
