@@ -19,16 +19,16 @@ def _weights(s, **weights) -> None:
 
 
 def _gappy_day():
-    """One day, one class: a and c by T1, b (the hardest) by T2. b in the middle is the best
-    position for a hard subject but leaves T1 a gap."""
-    s = school(days="Mon", periods=3)
-    add_class(s, "7A")
-    add_subject(s, "a", difficulty=2)
+    """One day of four periods, one primary class: a, c and e by T1, b (the hardest) by T2. A
+    primary class's hard subjects belong in periods 2-3, and b in either leaves T1 a gap; b first
+    or last leaves none."""
+    s = school(days="Mon", periods=4)
+    add_class(s, "2A", grade=2)
     add_subject(s, "b", difficulty=11)
-    add_subject(s, "c", difficulty=2)
-    teach(s, "7A", "a", 1, "T1")
-    teach(s, "7A", "c", 1, "T1")
-    teach(s, "7A", "b", 1, "T2")
+    teach(s, "2A", "b", 1, "T2")
+    for easy in ("a", "c", "e"):
+        add_subject(s, easy, difficulty=2)
+        teach(s, "2A", easy, 1, "T1")
     return s
 
 
@@ -37,12 +37,12 @@ def test_teacher_gaps_outweigh_a_hard_subject_position():
     _weights(s, hard_subject_position=5)
     result = solve(s)
     _optimal(result)
-    assert placed(result, "7A", "b") == [("Mon", 2)]
+    assert placed(result, "2A", "b") in ([("Mon", 2)], [("Mon", 3)])
     assert result.report.penalties["teacher_gaps"] == 1
     _weights(s, teacher_gaps=10)
     result = solve(s)
     _optimal(result)
-    assert placed(result, "7A", "b") != [("Mon", 2)]
+    assert placed(result, "2A", "b") in ([("Mon", 1)], [("Mon", 4)])
     assert result.report.penalties["teacher_gaps"] == 0
 
 

@@ -18,6 +18,7 @@ from ortools.sat.python import cp_model
 
 from keste.models.timetable import SolveInfo
 from keste.solver.sat.solver import hint_all, new_solver
+from keste.solver.timetable.bound import class_local_bound
 from keste.solver.timetable.build import add_soft_rules
 from keste.solver.timetable.context import ModelContext
 from keste.solver.timetable.lns import NeighbourhoodSearch
@@ -36,8 +37,16 @@ STATUS = {
 # sooner; with every worker on neighbourhood search, the timetable after 60-180 s is 12-25% better
 # than with CP-SAT's default portfolio, which spends a worker on proving a bound.
 FIRST_PARAMETERS: dict[str, object] = {"linearization_level": 0}
+# Presolve takes most of the time to a first timetable of a large school (88 classes: 4.7 s of
+# which 3 s presolve) and the search finds one without it; harder schools, and proofs that none
+# exists, need presolve: keste tries without it for a few seconds, then with it.
+QUICK_FIRST_PARAMETERS: dict[str, object] = {"linearization_level": 0, "cp_model_presolve": False}
+QUICK_FIRST_SECONDS = 10.0  # at most; a tenth of the time limit when that is less
 IMPROVE_PARAMETERS: dict[str, object] = {"use_lns_only": True}
 PROVE_BELOW_VARIABLES = 5_000  # small models: the default portfolio proves optimality quickly
+# Larger schools asked for a bound keep keste's neighbourhood search (a worker proving a bound made
+# their timetables worse) and spend this share of the time on the class-local bound (bound.py).
+CLASS_BOUND_SHARE = 0.1
 CLOSEST_SHARE = 0.5  # of the time limit, re-solving: the timetable closest to the approved one
 COMPLETE_SECONDS = 60  # to extend a first timetable to the soft rules' variables
 
@@ -144,6 +153,7 @@ class TimetableSolver:
         self.lns: NeighbourhoodSearch | None = None
         self.log: list[str] = []
         self.hard_variables = len(ctx.model.proto.variables)
+        self.class_bound: int | None = None
 
     def stop(self) -> None:
         self.interrupted = True
@@ -160,9 +170,7 @@ class TimetableSolver:
             moves.add(self.ctx)
             self.ctx.model.minimize(sum(self.ctx.penalties["moved_lessons"].terms))
             time_limit *= CLOSEST_SHARE
-        status = self._run(
-            self.ctx.model, reporter, time_limit, FIRST_PARAMETERS if first is None else first
-        )
+        status = self._first(reporter, time_limit, first, started)
         values = list(self.solver.response_proto.solution) if _found(status) else None
         add_soft_rules(self.ctx)
         if values is not None:
@@ -177,6 +185,25 @@ class TimetableSolver:
         if values is None:
             return Solution(info=info)
         return solution_of(self.ctx, values, info)
+
+    def _first(
+        self,
+        reporter: _Reporter,
+        time_limit: float,
+        parameters: dict[str, object] | None,
+        started: float,
+    ) -> int:
+        """Phase 1: any timetable of the hard rules (the closest to the approved one when
+        re-solving), first quickly without presolve, then with it."""
+        model = self.ctx.model
+        if parameters is not None or self.ctx.approved is not None:
+            return self._run(model, reporter, time_limit, parameters or FIRST_PARAMETERS)
+        quick = min(QUICK_FIRST_SECONDS, time_limit / 10)
+        status = self._run(model, reporter, quick, QUICK_FIRST_PARAMETERS)
+        if status != cp_model.UNKNOWN or self.interrupted:
+            return status
+        remaining = time_limit - (time.perf_counter() - started)
+        return self._run(model, reporter, remaining, FIRST_PARAMETERS)
 
     def _complete(self, values: list[int]) -> list[int] | None:
         """Extend a timetable of the hard model to every variable of the full model: the soft
@@ -200,7 +227,9 @@ class TimetableSolver:
         reporter.shows_bound = self.proves_bound
         remaining = self.options.time_limit - (time.perf_counter() - started)
         parameters = self.options.parameters
-        if parameters is None and not self.proves_bound and self.options.search == "lns":
+        if parameters is None and self.options.search == "lns" and not self.small:
+            if self.proves_bound:
+                self._class_bound(reporter, started)
             return self._neighbourhoods(values, reporter, started)
         if parameters is None:
             parameters = {} if self.proves_bound else IMPROVE_PARAMETERS
@@ -222,11 +251,24 @@ class TimetableSolver:
         )
         return cp_model.FEASIBLE, outcome.values
 
+    def _class_bound(self, reporter: _Reporter, started: float) -> None:
+        remaining = started + self.options.time_limit - time.perf_counter()
+        deadline = time.perf_counter() + CLASS_BOUND_SHARE * remaining
+        found = class_local_bound(self.ctx, deadline, self.options.workers)
+        self.log.append(f"class-local bound: {found}")
+        if found is not None:
+            self.class_bound = found.value
+            reporter.on_bound(found.value)
+
+    @property
+    def small(self) -> bool:
+        return self.hard_variables < PROVE_BELOW_VARIABLES
+
     @property
     def proves_bound(self) -> bool:
         if self.options.bound is not None:
             return self.options.bound
-        return self.hard_variables < PROVE_BELOW_VARIABLES
+        return self.small
 
     def _out_of_time(self, started: float) -> bool:
         return (
@@ -275,12 +317,14 @@ class TimetableSolver:
         info.objective = sum(count * weight for count, weight in info.penalties.values())
         if status == cp_model.OPTIMAL or self.ctx.objective is None:
             info.bound = info.objective
+        elif self.class_bound is not None:
+            info.bound = min(info.objective, self.class_bound)
         elif self.proves_bound:
             info.bound = min(info.objective, max(0, self.solver.best_objective_bound))
         else:
             info.notes.append(
-                "no bound was computed: every worker improved the timetable "
-                "(keste solve --bound spends one on proving a bound)"
+                "no bound was computed: all the time went to improving the timetable "
+                "(keste solve --bound spends a tenth of it on proving one)"
             )
         return info
 
