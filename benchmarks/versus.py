@@ -100,9 +100,9 @@ def main() -> None:
 
 def _commit(tree: Path) -> str:
     found = subprocess.run(
-        ["git", "-C", str(tree), "log", "-1", "--format=%h %s"], capture_output=True, text=True
+        ["git", "-C", str(tree), "log", "-1", "--format=%h"], capture_output=True, text=True
     )
-    return found.stdout.strip()[:80] or "unknown"
+    return found.stdout.strip() or "unknown"
 
 
 if __name__ == "__main__":
