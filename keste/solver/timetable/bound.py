@@ -66,12 +66,7 @@ def _class_optimum(
 ) -> tuple[int, bool]:
     local = build_model(ctx.school, class_demand(ctx.demand, class_name))
     add_soft_rules(local)
-    terms = [
-        penalty.weight * term
-        for penalty in local.penalties.values()
-        for term, owner in zip(penalty.terms, penalty.owners, strict=True)
-        if owner == class_name and penalty.weight
-    ]
+    terms = local.weighted_terms(of_class=class_name)
     if not terms:
         return 0, True
     local.model.minimize(cp_model.LinearExpr.sum(terms))

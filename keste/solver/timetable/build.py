@@ -47,5 +47,5 @@ def add_soft_rules(ctx: ModelContext) -> None:
     gaps.add(ctx)
     wishes.add(ctx)
     moves.add(ctx)
-    objective = [p.weight * term for p in ctx.penalties.values() if p.weight for term in p.terms]
+    objective = ctx.weighted_terms()
     ctx.objective = cp_model.LinearExpr.sum(objective) if objective else None

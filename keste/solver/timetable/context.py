@@ -96,7 +96,7 @@ class ModelContext:
             for student_set in self.meetings[meeting].sets:
                 occupancy[(student_set, day, period)].append(variable)
         for (class_name, day, period), variable in self.meal.items():
-            for student_set in self.demand.sets_of_class.get(class_name, ()):
+            for student_set in self.demand.sets_of_class[class_name]:
                 occupancy[(student_set, day, period)].append(variable)
         self.occupancy = dict(occupancy)
 
@@ -125,6 +125,17 @@ class ModelContext:
             self.penalties[name] = Penalty(name, weight)
         self.penalties[name].terms.extend(terms)
         self.penalties[name].owners.extend([owner] * len(terms))
+
+    def weighted_terms(self, of_class: str | None = None) -> list:
+        """Every penalty term times its weight (rules weighing 0 left out); with of_class, only
+        the terms that class owns."""
+        return [
+            penalty.weight * term
+            for penalty in self.penalties.values()
+            if penalty.weight
+            for term, owner in zip(penalty.terms, penalty.owners, strict=True)
+            if of_class is None or owner == of_class
+        ]
 
     def penalty_counts(self, values: list[int]) -> dict[str, tuple[int, int]]:
         """Each soft rule's (count, weight) in a full assignment of the model's variables; terms

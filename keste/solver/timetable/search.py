@@ -197,7 +197,8 @@ class TimetableSolver:
         re-solving), first quickly without presolve, then with it."""
         model = self.ctx.model
         if parameters is not None or self.ctx.approved is not None:
-            return self._run(model, reporter, time_limit, parameters or FIRST_PARAMETERS)
+            chosen = FIRST_PARAMETERS if parameters is None else parameters
+            return self._run(model, reporter, time_limit, chosen)
         quick = min(QUICK_FIRST_SECONDS, time_limit / 10)
         status = self._run(model, reporter, quick, QUICK_FIRST_PARAMETERS)
         if status != cp_model.UNKNOWN or self.interrupted:

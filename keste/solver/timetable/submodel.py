@@ -42,9 +42,9 @@ class SubModel:
             self.variables_of.append(variables or [])
         self.loose: set[int] = set(range(len(self.domains)))  # variables not fixed now
 
-    def focus(self, freed: set[int], values: list[int]) -> int:
+    def focus(self, freed: set[int], values: list[int]) -> None:
         """Keep only the constraints the freed decisions reach; fix every other variable to its
-        value. Returns the number of constraints kept."""
+        value."""
         reached, constraints = self._reach(freed)
         variables = self.model.proto.variables
         loose = freed | reached
@@ -57,7 +57,6 @@ class SubModel:
         target.clear()
         for index in sorted(constraints):
             target.add().copy_from(self.source.constraints[index])
-        return len(constraints)
 
     def _reach(self, freed: set[int]) -> tuple[set[int], set[int]]:
         """The derived variables and the constraints the freed decisions reach."""

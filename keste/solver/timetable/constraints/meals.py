@@ -18,6 +18,8 @@ def create_meal_variables(ctx: ModelContext) -> None:
         classes = select_classes(rule.classes, school.classes)
         eaters = []
         for school_class in classes:
+            if school_class.name not in ctx.demand.sets_of_class:
+                continue  # a model of some classes only (bound.py)
             bells = school.bells_of(school_class)
             window = [p for p in rule.window if p in ctx.periods(bells)]
             for day in range(len(ctx.days)):
