@@ -363,6 +363,25 @@ def test_groups_of_one_block_get_different_teachers():
     assert sorted(teachers.values()) == ["P1", "P2"]
 
 
+def test_one_teacher_named_on_two_groups_of_a_block_is_an_input_error():
+    """The groups of a block meet at once: the check names the cell, and solving stops before
+    any search instead of writing a timetable with the teacher in two rooms."""
+    s = choice_school(students=12)
+    for subject in ("physics", "chemistry"):
+        add_subject(s, subject)
+    s.teachers.append(Teacher("P1", ("physics", "chemistry")))
+    for subject in ("physics", "chemistry"):
+        s.electives.append(ElectiveGroup("X", ("11*",), 2, subject, subject, "P1"))
+    problems = Problems()
+    validate_school(s, problems)
+    errors = [p for p in problems.items if p.severity == "error"]
+    assert len(errors) == 1 and errors[0].value == "P1" and errors[0].column == "teacher"
+    assert "group physics of block X" in errors[0].expected
+    result = solve(s, 10)
+    assert not result.solved and result.problems.has_errors()
+    assert any("two groups of block X" in p.expected for p in result.problems.items)
+
+
 def test_a_co_teacher_is_busy_in_both_lessons():
     def two_classes(co_teacher: str | None):
         s = school(days="Mon", periods=2)

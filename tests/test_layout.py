@@ -26,7 +26,12 @@ ALLOWED = {
     "keste.solver.allocation": {"keste.models", "keste.solver.sat"},
     "keste.solver.grouping": {"keste.models", "keste.solver.sat"},
     "keste.solver.timetable": {"keste.models", "keste.solver.sat", "keste.solver.demand"},
-    "keste.solver.rooms": {"keste.models", "keste.solver.demand", "keste.solver.timetable"},
+    "keste.solver.rooms": {
+        "keste.models",
+        "keste.solver.sat",
+        "keste.solver.demand",
+        "keste.solver.timetable",
+    },
     "keste.solver.diagnosis": {
         "keste.models",
         "keste.solver.sat",

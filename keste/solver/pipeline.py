@@ -32,7 +32,7 @@ from keste.solver.diagnosis.diagnose import (
     find_core,
 )
 from keste.solver.grouping import choice_pools, form_groups
-from keste.solver.rooms.assign import build_timetable
+from keste.solver.rooms.assign import assign_rooms, build_timetable, room_seconds
 from keste.solver.timetable.build import build_model
 from keste.solver.timetable.objectives.moves import approved_load
 from keste.solver.timetable.search import Progress, SolveOptions, TimetableSolver
@@ -191,7 +191,9 @@ def _solve_once(
         result.diagnosis = Diagnosis(IMPOSSIBLE, findings)
         return result
     ctx = build_model(school, demand, approved=approved)
-    remaining = replace(options, time_limit=max(1.0, deadline - time.perf_counter()))
+    for_rooms = room_seconds(options.time_limit) if school.rooms else 0.0
+    left = deadline - time.perf_counter() - for_rooms
+    remaining = replace(options, time_limit=max(1.0, left))
     solver = TimetableSolver(ctx, remaining, on_progress)
     if on_solver:
         on_solver(solver)
@@ -199,7 +201,10 @@ def _solve_once(
     if not solution.placements:
         result.timetable = Timetable(info=solution.info)
         return result
-    timetable = build_timetable(school, demand, solution, approved)
+    rooms = assign_rooms(school, demand, solution, approved, for_rooms, options.workers)
+    if rooms.shortage:
+        solution.info.notes.append(f"too few rooms: {rooms.shortage}")
+    timetable = build_timetable(school, demand, solution, approved, rooms)
     result.timetable = timetable
     result.report = validate(school, timetable, approved)
     if approved is not None:

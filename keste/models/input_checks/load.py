@@ -99,6 +99,26 @@ def check_electives(school: School, problems: Problems) -> None:
             )
         if group.members:
             _check_members(school, problems, group)
+    _check_block_teachers(school, problems)
+
+
+def _check_block_teachers(school: School, problems: Problems) -> None:
+    """The groups of a block meet at the same time, so no teacher can teach two of them."""
+    first_group: dict[tuple[str, str], str] = {}
+    for group in school.electives:
+        for column in ("teacher", "co_teacher"):
+            teacher = getattr(group, column)
+            if not teacher:
+                continue
+            earlier = first_group.setdefault((group.block, teacher), group.group)
+            if earlier != group.group:
+                problems.error(
+                    f"{teacher} already teaches group {earlier} of block {group.block}, and a "
+                    "block's groups meet at the same time: expected another teacher (or the "
+                    "group in another block)",
+                    **problems.at(group.source, column),
+                    value=teacher,
+                )
 
 
 def _check_members(school: School, problems: Problems, group) -> None:

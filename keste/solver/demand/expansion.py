@@ -27,10 +27,21 @@ def expand(school: School, problems: Problems, load: list[LoadRow] | None = None
     meetings += activity_meetings(school, problems)
     for index, meeting in enumerate(meetings):
         meeting.index = index
+        _check_teachers_once(meeting, problems)
     sets_of_class = _atomic_sets(school, meetings)
     for meeting in meetings:
         _assign_sets(meeting, sets_of_class)
     return Demand(meetings, sets_of_class)
+
+
+def _check_teachers_once(meeting: Meeting, problems: Problems) -> None:
+    for teacher in meeting.teachers_needed_twice():
+        problems.error(
+            f"{teacher} would teach two groups of {meeting.label} at the same time: expected "
+            "a different teacher for one of the groups",
+            sheet="Electives" if meeting.block else "Load",
+            value=teacher,
+        )
 
 
 def _atomic_sets(school: School, meetings: list[Meeting]) -> dict[str, tuple[str, ...]]:

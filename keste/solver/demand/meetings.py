@@ -22,6 +22,18 @@ class Section:
     difficulty: int = 0
 
 
+@dataclass(frozen=True)
+class RoomNeed:
+    """One room a meeting takes while it runs: for the sections listed (an activity's classes
+    sit together in one room), of a type or a class's own room, seating them all."""
+
+    sections: tuple[int, ...]
+    room_type: str | None
+    home_room: str | None
+    students: int
+    week: str | None
+
+
 @dataclass
 class Meeting:
     index: int
@@ -43,9 +55,40 @@ class Meeting:
     def teachers(self) -> tuple[str, ...]:
         return tuple(sorted({t for s in self.sections for t in s.teachers}))
 
+    def teachers_needed_twice(self) -> tuple[str, ...]:
+        """Teachers two sections need at the same time (two groups of a block, both halves of
+        a split class in one week): no timetable can place such a meeting. An activity's
+        teachers teach all of its students together, so they are needed once."""
+        if self.activity:
+            return ()
+        twice: set[str] = set()
+        for week in ("A", "B"):
+            seen: set[str] = set()
+            for section in self.sections:
+                if section.week in (None, week):
+                    twice |= seen & set(section.teachers)
+                    seen |= set(section.teachers)
+        return tuple(sorted(twice))
+
     @property
     def subjects(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.subject for s in self.sections))
+
+    def rooms(self) -> list[RoomNeed]:
+        """The rooms the meeting takes: one per section that needs a room, or one for a whole
+        activity (its first section says which kind)."""
+        if self.activity and self.sections:
+            first = self.sections[0]
+            if not (first.room_type or first.home_room):
+                return []
+            students = sum(s.students for s in self.sections)
+            every = tuple(range(len(self.sections)))
+            return [RoomNeed(every, first.room_type, first.home_room, students, first.week)]
+        return [
+            RoomNeed((index,), s.room_type, s.home_room, s.students, s.week)
+            for index, s in enumerate(self.sections)
+            if s.room_type or s.home_room
+        ]
 
     def room_needs(self) -> dict[tuple[str, str], int]:
         """Rooms taken while the meeting runs: ('type', T) or ('home', room) -> how many.
@@ -55,13 +98,9 @@ class Meeting:
         needs: dict[tuple[str, str], int] = {}
         for week in ("A", "B"):
             counted: dict[tuple[str, str], int] = defaultdict(int)
-            for section in self.sections:
-                if section.week not in (None, week):
-                    continue
-                if section.home_room:
-                    counted[("home", section.home_room)] += 1
-                elif section.room_type:
-                    counted[("type", section.room_type)] += 1
+            for need in self.rooms():
+                if need.week in (None, week):
+                    counted[need_key(need)] += 1
             for key, count in counted.items():
                 needs[key] = max(needs.get(key, 0), count)
         return needs
@@ -80,3 +119,11 @@ class Meeting:
 class Demand:
     meetings: list[Meeting]
     sets_of_class: dict[str, tuple[str, ...]]  # class -> its atomic student sets
+
+
+def need_key(need: RoomNeed) -> tuple[str, str]:
+    """('home', room) for a class's own room, else ('type', room type)."""
+    if need.home_room:
+        return ("home", need.home_room)
+    assert need.room_type is not None
+    return ("type", need.room_type)

@@ -1,164 +1,114 @@
 """Concrete rooms for placed lessons, and the Lessons rows of the timetable.
 
-The CP-SAT model already keeps the lessons needing each room type within the number of rooms at
-every clock time, so rooms of one type can be handed out in start-time order (interval colouring):
-a class's ordinary lessons go to its home room; other lessons take a free room of the right type,
-preferring the room the teacher was just in (fewer room changes) and the smallest that seats the
-group.
+Rooms are handed out exactly by a small CP-SAT model (model.py), starting from a quick greedy
+assignment; every row of a lesson (an activity's classes sit together) gets its room. When no
+assignment exists, shortage.py says at which moment and for which rooms.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from keste.models.bells import schedules
-from keste.models.school import Room, School
+from keste.models.school import School
 from keste.models.timetable import LessonRow, MealRow, Timetable
-from keste.solver.demand import Demand, Section
+from keste.solver.demand import Demand
+from keste.solver.rooms.greedy import greedy_rooms
+from keste.solver.rooms.model import INFEASIBLE, exact_rooms
+from keste.solver.rooms.needs import NeedKey, candidate_rooms, placed_needs
+from keste.solver.rooms.shortage import room_shortage
 from keste.solver.timetable.search import Solution
+
+ROOM_SECONDS = (2.0, 10.0)  # the least and most of a solve's time that rooms take
+ROOM_SHARE = 0.05  # of the time limit
+
+
+def room_seconds(time_limit: float) -> float:
+    """The part of a solve's time limit kept for handing out rooms."""
+    least, most = ROOM_SECONDS
+    return min(most, max(least, time_limit * ROOM_SHARE))
 
 
 @dataclass
-class _Need:
-    meeting: int
-    section: int
-    day: int
-    start: int
-    end: int
-    section_data: Section
-
-
-class RoomBook:
-    """Which rooms are taken when; weeks A and B can share a room at one time."""
-
-    def __init__(self) -> None:
-        self.taken: dict[str, list[tuple[int, int, int, str | None]]] = defaultdict(list)
-
-    def free(self, room: str, day: int, start: int, end: int, week: str | None) -> bool:
-        return not any(
-            d == day and s < end and start < e and (w is None or week is None or w == week)
-            for d, s, e, w in self.taken[room]
-        )
-
-    def take(self, room: str, day: int, start: int, end: int, week: str | None) -> None:
-        self.taken[room].append((day, start, end, week))
+class RoomAssignment:
+    rooms: dict[NeedKey, str | None] = field(default_factory=dict)
+    shortage: str | None = None  # why some lesson has no room, when one has none
 
 
 def build_timetable(
-    school: School, demand: Demand, solution: Solution, approved: Timetable | None = None
+    school: School,
+    demand: Demand,
+    solution: Solution,
+    approved: Timetable | None = None,
+    rooms: RoomAssignment | None = None,
 ) -> Timetable:
     """The Lessons and Meals rows; rooms as in the approved timetable where they are free."""
-    rooms = assign_rooms(school, demand, solution, approved)
+    if rooms is None:
+        rooms = assign_rooms(school, demand, solution, approved)
     bells = schedules(school)
     days = school.settings.days
     lessons = []
-    for placement, meeting, period, section_index, section in _placed_sections(
-        school, demand, solution
-    ):
-        room = rooms.get((placement.meeting, section_index, placement.day, placement.period))
-        for class_name in section.classes:
-            lessons.append(
-                LessonRow(
-                    days[placement.day],
-                    placement.period,
-                    period.start,
-                    period.end,
-                    class_name,
-                    section.subject,
-                    section.teachers,
-                    section.group,
-                    room,
-                    meeting.block or meeting.activity,
-                    section.week,
-                )
-            )
-    lessons.sort(key=lambda r: (days.index(r.day), r.start, r.class_name, r.group or ""))
-    meal_rows = []
-    for class_name, day, period_number, meal in solution.meals:
-        school_class = school.class_by_name[class_name]
-        period = bells[school.bells_of(school_class)].period(period_number)
-        assert period is not None
-        meal_rows.append(
-            MealRow(days[day], period_number, period.start, period.end, class_name, meal)
-        )
-    return Timetable(lessons, meal_rows, solution.info)
-
-
-def _placed_sections(school: School, demand: Demand, solution: Solution):
-    """Each section of each placed lesson: (placement, meeting, period, section index, section)."""
-    bells = schedules(school)
     for placement in solution.placements:
         meeting = demand.meetings[placement.meeting]
         period = bells[meeting.bells].period(placement.period)
         assert period is not None
+        room_of_section = {
+            section: rooms.rooms.get((placement.meeting, index, placement.day, placement.period))
+            for index, need in enumerate(meeting.rooms())
+            for section in need.sections
+        }
         for index, section in enumerate(meeting.sections):
-            yield placement, meeting, period, index, section
+            for class_name in section.classes:
+                lessons.append(
+                    LessonRow(
+                        days[placement.day],
+                        placement.period,
+                        period.start,
+                        period.end,
+                        class_name,
+                        section.subject,
+                        section.teachers,
+                        section.group,
+                        room_of_section.get(index),
+                        meeting.block or meeting.activity,
+                        section.week,
+                    )
+                )
+    lessons.sort(key=lambda r: (days.index(r.day), r.start, r.class_name, r.group or ""))
+    return Timetable(lessons, _meal_rows(school, solution), solution.info)
+
+
+def _meal_rows(school: School, solution: Solution) -> list[MealRow]:
+    bells = schedules(school)
+    days = school.settings.days
+    rows = []
+    for class_name, day, period_number, meal in solution.meals:
+        school_class = school.class_by_name[class_name]
+        period = bells[school.bells_of(school_class)].period(period_number)
+        assert period is not None
+        rows.append(MealRow(days[day], period_number, period.start, period.end, class_name, meal))
+    return rows
 
 
 def assign_rooms(
-    school: School, demand: Demand, solution: Solution, approved: Timetable | None = None
-) -> dict[tuple[int, int, int, int], str | None]:
+    school: School,
+    demand: Demand,
+    solution: Solution,
+    approved: Timetable | None = None,
+    time_limit: float = ROOM_SECONDS[0],
+    workers: int = 1,
+) -> RoomAssignment:
+    """A room for every lesson that needs one, or the moment when there are too few."""
     if not school.rooms:
-        return {}
-    days = school.settings.days
-    old_rooms = {
-        (row.class_name, row.group, row.subject, row.day, row.period): row.room
-        for row in (approved.lessons if approved else [])
-        if row.room
-    }
-    book = RoomBook()
-    chosen: dict[tuple[int, int, int, int], str | None] = {}
-    needs = []
-    for placement, _, period, index, section in _placed_sections(school, demand, solution):
-        need = _Need(placement.meeting, index, placement.day, period.start, period.end, section)
-        key = (placement.meeting, index, placement.day, placement.period)
-        if section.home_room:
-            chosen[key] = section.home_room
-            book.take(section.home_room, need.day, need.start, need.end, section.week)
-        elif section.room_type:
-            needs.append((key, need))
-    by_type: dict[str, list[Room]] = defaultdict(list)
-    for room in school.rooms:
-        by_type[room.type].append(room)
-    last_room: dict[tuple[str, int], str] = {}
-    needs.sort(key=lambda item: (item[1].day, item[1].start, -item[1].section_data.students))
-    for key, need in needs:
-        section = need.section_data
-        before = {
-            old_rooms.get((c, section.group, section.subject, days[need.day], key[3]))
-            for c in section.classes
-        }
-        room = _pick(need, by_type[section.room_type], book, last_room, before)
-        chosen[key] = room
-        if room is not None:
-            book.take(room, need.day, need.start, need.end, need.section_data.week)
-            for teacher in need.section_data.teachers:
-                last_room[(teacher, need.day)] = room
-    return chosen
-
-
-def _pick(
-    need: _Need,
-    rooms: list[Room],
-    book: RoomBook,
-    last_room: dict[tuple[str, int], str],
-    approved: set[str | None],
-) -> str | None:
-    """A free room that seats the group: the approved timetable's, then the teacher's last one,
-    then the smallest."""
-    section = need.section_data
-    free = [r for r in rooms if book.free(r.name, need.day, need.start, need.end, section.week)]
-    if not free:
-        return None
-    seated = [r for r in free if r.capacity is None or r.capacity >= section.students] or free
-    previous = {last_room.get((t, need.day)) for t in section.teachers}
-    return min(
-        seated,
-        key=lambda r: (
-            r.name not in approved,
-            r.name not in previous,
-            r.capacity or 10_000,
-            r.name,
-        ),
-    ).name
+        return RoomAssignment()
+    needs = placed_needs(school, demand, solution, approved)
+    candidates = {n.key: candidate_rooms(school, n.need) for n in needs}
+    first = greedy_rooms(needs, candidates)
+    exact = exact_rooms(needs, candidates, first, time_limit, workers)
+    if isinstance(exact, dict):
+        return RoomAssignment(dict(exact))
+    if exact == INFEASIBLE:
+        return RoomAssignment(first, room_shortage(needs, candidates, school.settings.days))
+    if None in first.values():
+        return RoomAssignment(first, f"no room for every lesson found in {time_limit:.0f} s")
+    return RoomAssignment(first)

@@ -14,6 +14,7 @@ def check_rooms(week: Week) -> Iterator[Violation]:
     school = week.school
     if not school.rooms:
         return
+    yield from _split_activities(week)
     block_type = {(g.block, g.group): g.room_type for g in school.electives}
     for row in week.lessons:
         subject = school.subject_by_code[row.subject]
@@ -42,17 +43,31 @@ def check_rooms(week: Week) -> Iterator[Violation]:
             )
 
 
+def _split_activities(week: Week) -> Iterator[Violation]:
+    """An activity's classes sit together: every row of one of its lessons in one room."""
+    rooms: dict[tuple, set] = {}
+    for row in week.lessons:
+        if row.block in week.activities:
+            rooms.setdefault((row.block, row.day, row.period), set()).add(row.room)
+    for (activity, day, period), used in rooms.items():
+        if len(used) > 1:
+            names = ", ".join(sorted(r or "none" for r in used))
+            yield Violation(
+                "room_type", f"activity {activity} {day} period {period}: in rooms {names} at once"
+            )
+
+
 def _group_size(week: Week, row: LessonRow) -> int:
     """How many students sit in the lesson."""
     school = week.school
-    if row.block in week.activities or (row.block is None and row.group not in ("1", "2")):
-        for group in school.groups:
-            if (group.class_name, group.group) == (row.class_name, row.group):
-                return group.students or school.class_by_name[row.class_name].students
-        return school.class_by_name[row.class_name].students
+    activity = week.activities.get(row.block)
+    if activity is not None:  # all its classes and groups sit in its one room
+        return sum(_part_size(week, c, g) for c, g in activity.parts() if c in school.class_by_name)
+    if row.block is None and row.group not in ("1", "2"):
+        return _part_size(week, row.class_name, row.group)
     if row.block is not None:
         sizes = [
-            g.students or 0
+            len(g.members) or g.students or 0
             for g in school.electives
             if g.block == row.block and g.group == row.group
         ]
@@ -61,3 +76,12 @@ def _group_size(week: Week, row: LessonRow) -> int:
     if row.group in ("1", "2"):
         return (students + (1 if row.group == "1" else 0)) // 2
     return students
+
+
+def _part_size(week: Week, class_name: str, group: str | None) -> int:
+    """A class, or a named group of it from the Groups sheet."""
+    school = week.school
+    for row in school.groups:
+        if (row.class_name, row.group) == (class_name, group) and row.students:
+            return row.students
+    return school.class_by_name[class_name].students

@@ -60,20 +60,21 @@ def room_seats(ctx: ModelContext) -> list[Finding]:
     findings = []
     reported = set()
     for meeting in ctx.meetings:
-        for section in meeting.sections:
-            rooms = [r for r in ctx.school.rooms if r.type == section.room_type]
+        for need in meeting.rooms():
+            rooms = [r for r in ctx.school.rooms if r.type == need.room_type]
             if not rooms or any(r.capacity is None for r in rooms):
                 continue
             largest = max(r.capacity for r in rooms)
-            who = who_meets(meeting) + (f" group {section.group}" if section.group else "")
-            if section.students > largest and (who, section.room_type) not in reported:
-                reported.add((who, section.room_type))
-                params = {"who": who, "students": section.students, "type": section.room_type}
+            group = meeting.sections[need.sections[0]].group if len(need.sections) == 1 else None
+            who = who_meets(meeting) + (f" group {group}" if group else "")
+            if need.students > largest and (who, need.room_type) not in reported:
+                reported.add((who, need.room_type))
+                params = {"who": who, "students": need.students, "type": need.room_type}
                 findings.append(
                     Finding(
                         "room_seats",
                         {**params, "largest": largest},
-                        (*meeting.classes, section.room_type),
+                        (*meeting.classes, need.room_type),
                         suggestion=Finding("suggest_seats", params),
                     )
                 )

@@ -84,22 +84,29 @@ def _rooms(ctx: ModelContext) -> None:
 def _seats(
     ctx: ModelContext, room_type: str, rooms: list, meetings: list[Meeting], guard=None
 ) -> None:
-    sizes = sorted(
-        {
-            s.students
-            for m in meetings
-            for s in m.sections
-            if s.room_type == room_type and s.students
-        }
-    )
+    """For each group size: the lessons at least that big, and the home-room lessons in rooms
+    that big, fit the rooms of the type that seat it (Hall's condition, so rooms can always
+    be handed out)."""
+    sizes = sorted({n.students for m in meetings for n in m.rooms() if n.room_type == room_type})
     for size in sizes:
-        big_enough = [r for r in rooms if r.capacity is None or r.capacity >= size]
-        if len(big_enough) == len(rooms):
+        big_enough = {r.name for r in rooms if r.capacity is None or r.capacity >= size}
+        if len(big_enough) == len(rooms) or not size:
             continue
         weights = {
-            m.index: sum(1 for s in m.sections if s.room_type == room_type and s.students >= size)
+            m.index: _busiest_week(
+                n
+                for n in m.rooms()
+                if (n.room_type == room_type and not n.home_room and n.students >= size)
+                or n.home_room in big_enough
+            )
             for m in meetings
         }
         heavy = [m for m in meetings if weights[m.index]]
         if heavy:
             _at_most(ctx, heavy, weights, len(big_enough), guard)
+
+
+def _busiest_week(needs) -> int:
+    """Rooms taken at once: week A's and week B's lessons share a slot."""
+    needs = list(needs)
+    return max(sum(1 for n in needs if n.week in (None, week)) for week in ("A", "B"))
