@@ -112,3 +112,18 @@ def test_the_import_rule_catches_what_it_forbids():
     assert _forbidden("keste.solver.timetable.build", {"keste.cli.render"}) == ["keste.cli.render"]
     assert _forbidden("keste.solver.rooms.assign", {"keste.solver.timetable.search"}) == []
     assert _forbidden("keste.models.io.reading", {"keste.models.school"}) == []
+
+
+# What the solver reads the workbook with: the validator derives the same on its own, so a bug
+# there cannot pass unseen (verify/curriculum.py).
+SHARED_WITH_THE_MODEL = {"keste.models.curriculum", "keste.models.summary"}
+
+
+def test_the_validator_shares_nothing_with_the_model():
+    verify = [(m, p) for m, p in _modules() if _part(m) == "keste.solver.verify"]
+    assert len(verify) > 10
+    for module, path in verify:
+        imported = _imports(path)
+        assert not imported & SHARED_WITH_THE_MODEL, module
+        solver_parts = {_part(name) for name in imported} - {"keste.models", "keste.models.io"}
+        assert solver_parts <= {"keste.solver.verify"}, module

@@ -7,6 +7,7 @@ subject from that class).
 
 from __future__ import annotations
 
+from keste.models.difficulty import KEYWORD_DIFFICULTY
 from keste.models.school import CurriculumRow, School, SchoolClass, select_classes
 
 
@@ -104,78 +105,16 @@ def student_hours(school: School, student: str, school_class: SchoolClass) -> fl
     return _class_hours(school, school_class) + sum(blocks.values())
 
 
-# Subjects without a difficulty on the Subjects sheet get one from their code or name
-# (docs/rules.md).
-KEYWORD_DIFFICULTY = (
-    (11, ("math", "алгебр", "геометр", "математ")),
-    (
-        10,
-        (
-            " eng",
-            "english",
-            "ағылшын",
-            "англ",
-            "foreign",
-            "шет тіл",
-            "иностран",
-            "немец",
-            "german",
-            "french",
-            "француз",
-        ),
-    ),
-    (9, ("phys", "физик", "chem", "хими", "info", "информат", "digital", "цифр", "bio", "биолог")),
-    (8, ("hist", "тарих", "истор", " law", "құқық", "право")),
-    (
-        7,
-        (
-            "lit",
-            "әдебиет",
-            "литерат",
-            " kaz",
-            "қазақ",
-            " rus",
-            "орыс",
-            "русск",
-            " тіл",
-            "язык",
-            "сауат",
-            "грамот",
-        ),
-    ),
-    (
-        6,
-        (
-            "science",
-            "жаратылыс",
-            "естествозн",
-            "geog",
-            "географ",
-            "self",
-            "өзін-өзі",
-            "самопозн",
-            "military",
-            "әскери",
-            "военн",
-            "world",
-            "дүниетану",
-            "познание",
-        ),
-    ),
-    (5, (" pe ", "дене", "физкульт", "физическ", "sport")),
-    (4, ("tech", "технолог", "labour", "еңбек", "труд")),
-    (3, ("drawing", "сызу", "черчен")),
-    (2, (" art", "бейнелеу", " изо", "рисован")),
-    (1, ("music", "музык")),
-)
-
-
 def guess_difficulty(code: str, name: str | None) -> int:
+    """The points of the longest keyword found in the code or name ('physical education' is
+    PE, not physics), else 5."""
     text = f" {code} {name or ''} ".lower().replace("_", " ")
+    best_length, best_points = 0, 5
     for points, words in KEYWORD_DIFFICULTY:
-        if any(word in text for word in words):
-            return points
-    return 5
+        for word in words:
+            if word in text and (len(word), points) > (best_length, best_points):
+                best_length, best_points = len(word), points
+    return best_points
 
 
 def subject_difficulty(school: School, code: str) -> int:

@@ -12,6 +12,8 @@ HARD_RULES = {
     "hours": "every curriculum hour is placed",
     "class_clash": "no class or group in two lessons at once",
     "teacher_clash": "no teacher in two lessons at once (by clock time)",
+    "teachers": "every lesson taught by the teachers the Load, Electives or Activities sheet "
+    "gives (where keste allocates, by a teacher who may teach it)",
     "room_clash": "no room used by two lessons at once",
     "room_type": "every lesson in a room of the type it needs",
     "room_seats": "every room seats its group",

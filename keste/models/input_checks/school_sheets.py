@@ -63,6 +63,14 @@ def check_classes(school: School, problems: Problems) -> None:
                 **at(school_class.source, "home_room"),
                 value=school_class.home_room,
             )
+        home = school.room_by_name.get(school_class.home_room or "")
+        if home and home.capacity is not None and home.capacity < school_class.students:
+            problems.error(
+                f"expected a home room that seats the class's {school_class.students} students "
+                f"(room {home.name} has {home.capacity} seats)",
+                **at(school_class.source, "home_room"),
+                value=school_class.home_room,
+            )
         if school_class.students == 0:
             problems.warning(
                 "a class with 0 students", **at(school_class.source, "students"), value=0

@@ -201,6 +201,11 @@ LABELS: dict[str, tuple[str, str, str]] = {  # key: (en, kk, ru)
         "{blocks} блоках по {lengths} уроков (для блоков свободно {free} уроков); не выполнено "
         "выборов: {unmet}; {status}, {seconds} с",
     ),
+    "rule_teachers": (
+        "every lesson taught by the teachers the workbook gives",
+        "әр сабақты жұмыс кітабында көрсетілген мұғалім береді",
+        "каждый урок ведут учителя, указанные в книге",
+    ),
     "rule_teacher_days": (
         "no teacher works more days than their max_days",
         "мұғалім max_days-тан көп күн жұмыс істемейді",

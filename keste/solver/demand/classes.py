@@ -136,7 +136,11 @@ def class_meetings(school: School, school_class: SchoolClass, items: list[_Item]
     for item in items:
         whole = int(item.lessons)
         if item.lessons - whole:
-            halves.append(item)
+            apart = _sync_groups(item.sections)
+            if len(apart) == 1:
+                halves.append(item)
+            else:  # one teacher for both halves: each half alone, at the end of its day
+                meetings += [_lone_half(school_class, bells, unit) for unit in apart]
         if whole == 0:
             continue
         for sections in _sync_groups(item.sections):
@@ -159,6 +163,12 @@ def class_meetings(school: School, school_class: SchoolClass, items: list[_Item]
             Meeting(0, tuple(sections), (school_class.name,), bells, 1, last_of_day=second is None)
         )
     return meetings
+
+
+def _lone_half(school_class: SchoolClass, bells: str, sections: list[Section]) -> Meeting:
+    """A half-hour lesson every other week that ends its students' day."""
+    in_a = tuple(_in_week(s, "A") for s in sections)
+    return Meeting(0, in_a, (school_class.name,), bells, 1, last_of_day=True)
 
 
 def _sync_groups(sections: list[Section]) -> list[list[Section]]:

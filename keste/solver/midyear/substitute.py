@@ -337,10 +337,13 @@ def with_substitutions(
 
 def unexplained(report, plan: list[Substitution]) -> list:
     """The validator's violations that the plan does not explain: a cancelled or merged lesson is
-    missing from its class's hours and may start its day late or leave a window."""
+    missing from its class's hours and may start its day late or leave a window; a covered
+    lesson has another teacher than the Load sheet's."""
     missing = {c for s in plan if s.kind in ("cancelled", "merged") for c in s.classes.split(",")}
+    covered = {c for s in plan for c in s.classes.split(",")}
     return [
         v
         for v in report.violations
         if not (v.rule in ("hours", "compact_days") and v.message.split()[0] in missing)
+        and not (v.rule == "teachers" and v.message.split()[0] in covered)
     ]

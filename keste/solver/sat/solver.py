@@ -34,9 +34,17 @@ def new_solver(
 
 
 def hint_all(model: cp_model.CpModel, values: list[int]) -> None:
-    """Hint the first len(values) variables of the model with these values (the others keep no
-    hint): a whole timetable to start from."""
+    """Hint every variable of the model with its value in a whole solution of it."""
+    assert len(values) == len(model.proto.variables), "a hint for every variable"
     model.clear_hints()
     hint = model.proto.solution_hint
     hint.vars.extend(range(len(values)))
     hint.values.extend(values)
+
+
+def hint_variables(model: cp_model.CpModel, variables: list, values: list[int]) -> None:
+    """Hint only these variables, each with its value in a solution (indexed by variable)."""
+    model.clear_hints()
+    hint = model.proto.solution_hint
+    hint.vars.extend(v.index for v in variables)
+    hint.values.extend(values[v.index] for v in variables)

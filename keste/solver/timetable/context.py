@@ -82,6 +82,11 @@ class ModelContext:
         """Period -> variable for the meeting's allowed slots on one day, in period order."""
         return self._grid.get((meeting.index, day), {})
 
+    def decisions(self) -> list[cp_model.IntVar]:
+        """The variables a timetable is: where each lesson and each meal is. Every other
+        variable follows from them."""
+        return [*self.x.values(), *self.meal.values()]
+
     def index_variables(self) -> None:
         grid: dict[tuple[int, int], dict[int, cp_model.IntVar]] = defaultdict(dict)
         for (meeting, day, period), variable in sorted(self.x.items()):

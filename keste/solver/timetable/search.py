@@ -17,7 +17,7 @@ from pathlib import Path
 from ortools.sat.python import cp_model
 
 from keste.models.timetable import SolveInfo
-from keste.solver.sat.solver import hint_all, new_solver
+from keste.solver.sat.solver import hint_all, hint_variables, new_solver
 from keste.solver.timetable.bound import class_local_bound
 from keste.solver.timetable.build import add_soft_rules
 from keste.solver.timetable.context import ModelContext
@@ -208,9 +208,9 @@ class TimetableSolver:
 
     def _complete(self, values: list[int]) -> list[int] | None:
         """Extend a timetable of the hard model to every variable of the full model: the soft
-        rules' variables are functions of the lessons, so fixing the lessons settles them."""
+        rules' variables are functions of the lessons and meals, so fixing those settles them."""
         model = self.ctx.model
-        hint_all(model, values)
+        hint_variables(model, self.ctx.decisions(), values)
         solver = new_solver(COMPLETE_SECONDS, workers=1)
         solver.parameters.fix_variables_to_their_hinted_value = True
         status = solver.solve(model)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from keste.models.curriculum import lessons_for_hours
 from keste.models.verification import Violation
+from keste.solver.verify.curriculum import weekly_lessons
 from keste.solver.verify.week import Week
 
 
@@ -33,7 +33,7 @@ def _apart(week: Week, slots: dict[tuple, set]) -> Iterator[Violation]:
     """The first group that meets when a group of its block with as many lessons or more does
     not."""
     planned = {
-        (g.block, g.group): lessons_for_hours(week.school, g.hours) for g in week.school.electives
+        (g.block, g.group): weekly_lessons(week.school, g.hours) for g in week.school.electives
     }
     by_block = defaultdict(dict)
     for (block, group), taken in slots.items():

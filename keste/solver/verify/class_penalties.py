@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from keste.models.curriculum import subject_difficulty
 from keste.models.school import SchoolClass
 from keste.models.timetable import LessonRow
+from keste.solver.verify.curriculum import difficulty
 from keste.solver.verify.days import allowed_doubles
 from keste.solver.verify.week import Week
 
@@ -34,7 +34,7 @@ def class_penalties(week: Week) -> dict[str, int]:
 
 
 def _slot_difficulty(week: Week, rows: list[LessonRow]) -> int:
-    return max(subject_difficulty(week.school, r.subject) for r in rows)
+    return max(difficulty(week.school, r.subject) for r in rows)
 
 
 def _profile(week: Week, days: Days) -> int:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from keste.models.curriculum import class_curriculum, is_split, lessons_for_hours
 from keste.models.school import SchoolClass
 from keste.models.timetable import LessonRow
 from keste.models.verification import Violation
+from keste.solver.verify.curriculum import splits, taught, weekly_lessons
 from keste.solver.verify.rows import covers, probe, runs, set_name
 from keste.solver.verify.week import Week
 
@@ -129,11 +129,11 @@ def _block_days(week: Week) -> Iterator[Violation]:
 def allowed_doubles(week: Week, school_class: SchoolClass, subject_code: str) -> tuple[int, int]:
     """(least, most) double lessons a week for a class's subject."""
     school = week.school
-    row = class_curriculum(school, school_class).get(subject_code)
+    row = taught(school, school_class).get(subject_code)
     subject = school.subject_by_code[subject_code]
     if row is None or school.is_primary(school_class.grade):
         return 0, 0
-    lessons = int(lessons_for_hours(school, row.hours))
+    lessons = int(weekly_lessons(school, row.hours))
     if row.doubles is not None:
         planned = min(row.doubles, lessons // 2)
         return planned, planned
@@ -146,8 +146,8 @@ def _double_counts(week: Week, doubles_in_week: Counter) -> Iterator[Violation]:
     """At least the planned double lessons a week, per class or half."""
     school = week.school
     for school_class in school.classes:
-        for subject_code, row in class_curriculum(school, school_class).items():
-            groups = ("1", "2") if is_split(school, school_class, row) else (None,)
+        for subject_code, row in taught(school, school_class).items():
+            groups = ("1", "2") if splits(school, school_class, row) else (None,)
             least, _ = allowed_doubles(week, school_class, subject_code)
             for group in groups:
                 have = doubles_in_week[(school_class.name, subject_code, group)]

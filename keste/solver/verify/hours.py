@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from keste.models.curriculum import class_curriculum, is_split, lessons_for_hours
 from keste.models.values import format_number
 from keste.models.verification import Violation
+from keste.solver.verify.curriculum import splits, taught, weekly_lessons
 from keste.solver.verify.rows import set_name
 from keste.solver.verify.week import Week
 
@@ -36,9 +36,9 @@ def _curriculum_lessons(week: Week) -> dict[tuple, float]:
     school = week.school
     expected: dict[tuple, float] = {}
     for school_class in school.classes:
-        for subject, row in class_curriculum(school, school_class).items():
-            lessons = lessons_for_hours(school, row.hours)
-            groups = ("1", "2") if is_split(school, school_class, row) else (None,)
+        for subject, row in taught(school, school_class).items():
+            lessons = weekly_lessons(school, row.hours)
+            groups = ("1", "2") if splits(school, school_class, row) else (None,)
             for group in groups:
                 expected[(school_class.name, subject, group)] = lessons
     return expected
@@ -51,7 +51,7 @@ def _block_hours(week: Week) -> Iterator[Violation]:
             placed[(row.block, row.group, row.class_name)] += 1
     for block, groups in week.elective_blocks.items():
         for group in groups:
-            want = int(lessons_for_hours(week.school, group.hours))
+            want = int(weekly_lessons(week.school, group.hours))
             for school_class in week.block_classes(groups):
                 have = placed.get((block, group.group, school_class.name), 0)
                 if have != want:

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from keste.models.curriculum import student_hours
 from keste.models.school import ElectiveGroup, select_classes
 from keste.models.timetable import LessonRow
 from keste.models.values import format_number
 from keste.models.verification import Violation
+from keste.solver.verify.curriculum import student_hours
 from keste.solver.verify.week import Week
 
 

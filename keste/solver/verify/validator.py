@@ -24,6 +24,7 @@ from keste.solver.verify import (
     meals,
     rooms,
     students,
+    teachers,
 )
 from keste.solver.verify.penalties import penalties
 from keste.solver.verify.references import known_lessons
@@ -34,6 +35,7 @@ HARD_CHECKS = (
     hours.check_hours,
     clashes.class_clashes,
     clashes.teacher_clashes,
+    teachers.check_teachers,
     clashes.room_clashes,
     rooms.check_rooms,
     days.compact_days,
