@@ -1,12 +1,25 @@
 """Small random schools within the format's rules, for property-based tests (hypothesis): classes
-of two grades, subjects that split, half hours, one or two bell schedules, rooms with seats and
-home rooms, an elective block, a joint activity, a meal, a locked lesson, unavailable times."""
+of two grades, subjects that split or come as doubles, half hours, one or two bell schedules,
+rooms with seats and home rooms, an elective block over a grade, a joint activity, language groups
+of a class, students' choices to form groups from, a meal, a locked lesson, unavailable times,
+teachers' wishes and working days, open Load rows for keste to allocate."""
 
 from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from keste.models.school import Activity, ElectiveGroup, Lock, MealRule, Room, Teacher
+from keste.models.school import (
+    Activity,
+    Choice,
+    ClassGroup,
+    CurriculumRow,
+    ElectiveGroup,
+    Lock,
+    MealRule,
+    Room,
+    Teacher,
+    Wish,
+)
 from keste.models.settings import SOFT_RULES
 from keste.models.values import parse_time_blocks
 from tests.schoolkit import add_class, add_subject, bells, school, teach
@@ -18,6 +31,8 @@ SUBJECTS = (  # code, difficulty, split, room type
     ("pe", 5, False, None),
     ("art", 2, False, None),
 )
+CHOSEN = ("bio", "geo")  # subjects grade 8 students choose
+
 SHIFTS = (
     ("first", ("08:00-08:45", "08:55-09:40", "09:50-10:35", "10:45-11:30", "11:40-12:25")),
     ("second", ("09:00-09:45", "09:55-10:40", "10:50-11:35", "11:45-12:30", "12:40-13:25")),
@@ -33,7 +48,19 @@ def small_schools(draw):
         if rule != "moved_lessons":
             s.settings.weights[rule] = draw(st.integers(0, 3))
     for code, difficulty, split, room_type in SUBJECTS:
-        add_subject(s, code, difficulty=difficulty, split=split, room_type=room_type)
+        double = (
+            draw(st.sampled_from(["no", "no", "allowed", "required"])) if code == "math" else "no"
+        )
+        per_day = 2 if double != "no" else 1
+        add_subject(
+            s,
+            code,
+            difficulty=difficulty,
+            split=split,
+            room_type=room_type,
+            double=double,
+            max_per_day=per_day,
+        )
     two_shifts = draw(st.booleans())
     if two_shifts:
         for name, times in SHIFTS:
@@ -66,6 +93,8 @@ def _curriculum(draw, s, capacity: int) -> None:
                 teacher = f"T{draw(st.integers(1, staff))}"
                 unavailable = draw(st.sampled_from(["", "", f"{s.settings.days[-1]} 1"]))
                 teach(s, school_class.name, code, hours, teacher, group, unavailable)
+                if draw(st.integers(0, 5)) == 0:  # open: keste allocates a teacher
+                    s.load.pop()
 
 
 def _rooms(draw, s) -> None:
@@ -77,25 +106,95 @@ def _rooms(draw, s) -> None:
 
 
 def _extras(draw, s) -> None:
-    """Maybe an elective block, a joint activity, a meal, a locked lesson."""
+    """Maybe an elective block, a joint activity, language groups, choices, a meal, a locked
+    lesson, wishes and limits on days."""
     first = s.classes[0]
     same_bells = [c for c in s.classes if c.bells == first.bells]
     if draw(st.booleans()):
-        for group, teacher in (("g1", "E1"), ("g2", "E2")):
-            s.electives.append(
-                ElectiveGroup("E", (first.name,), 1, group, "art", teacher, students=10)
-            )
-        _staff(s, "E1", "E2")
+        _block(draw, s, first)
     if len(same_bells) > 1 and draw(st.booleans()):
         parts = tuple(c.name for c in same_bells[:2])
-        s.activities.append(Activity("J", parts, "pe", 1, ("P1",), room_type=None))
+        s.activities.append(Activity("J", parts, "pe", 1, ("P1",)))
         _staff(s, "P1")
+    if draw(st.integers(0, 3)) == 0:
+        _language_groups(draw, s, s.classes[-1])
+    if draw(st.integers(0, 3)) == 0:
+        _choices(draw, s)
     if draw(st.booleans()):
         s.meals.append(MealRule("lunch", ("7-8",), (2, 3), draw(st.sampled_from([None, 1, 2]))))
     rows = [r for r in s.curriculum if r.class_name == first.name and r.hours >= 1]
     if rows and draw(st.booleans()):
         day = draw(st.sampled_from(s.settings.days))
         s.locks.append(Lock(first.name, rows[0].subject, day, 1, 1 if _split(s, rows[0]) else None))
+    _limits(draw, s)
+
+
+def _block(draw, s, first) -> None:
+    """Two groups of the first class's grade at the same times, each with its teacher."""
+    room_type = draw(st.sampled_from([None, "lab"])) if s.rooms else None
+    co_teacher = draw(st.sampled_from([None, "E3"]))
+    for group, teacher in (("g1", "E1"), ("g2", "E2")):
+        s.electives.append(
+            ElectiveGroup(
+                "E",
+                (str(first.grade),),
+                1,
+                group,
+                "art",
+                teacher,
+                room_type,
+                10,
+                co_teacher if group == "g1" else None,
+            )
+        )
+    _staff(s, "E1", "E2", "E3")
+
+
+def _language_groups(draw, s, school_class) -> None:
+    """The class in two language groups, each with its own lesson at the same time or apart."""
+    half = school_class.students // 2
+    s.groups += [
+        ClassGroup(school_class.name, "en", half),
+        ClassGroup(school_class.name, "de", school_class.students - half),
+    ]
+    teachers = ("G1", draw(st.sampled_from(["G1", "G2"])))
+    for group, teacher in zip(("en", "de"), teachers, strict=True):
+        s.activities.append(
+            Activity(f"L-{group}", (f"{school_class.name}/{group}",), "lang", 1, (teacher,))
+        )
+    _staff(s, *teachers)
+
+
+def _choices(draw, s) -> None:
+    """Students of grade 8 choose biology, geography or both; keste forms the groups."""
+    grade = [c for c in s.classes if c.grade == 8]
+    if not grade:
+        return
+    for code in CHOSEN:
+        add_subject(s, code, difficulty=6)
+        s.curriculum.append(CurriculumRow(code, 1, grade=8))
+        s.teachers.append(Teacher(f"{code}-t", (code,)))
+    for school_class in grade:
+        for number in range(draw(st.integers(5, 12))):
+            student = f"{school_class.name}-{number}"
+            for code in draw(st.lists(st.sampled_from(CHOSEN), min_size=1, unique=True)):
+                s.choices.append(Choice(student, school_class.name, code))
+
+
+def _limits(draw, s) -> None:
+    """Maybe a teacher's wish, a teacher's working days, a class's unavailable time."""
+    days = s.settings.days
+    teacher = s.teachers[0] if s.teachers else None
+    if teacher and draw(st.booleans()):
+        teacher.wishes = (
+            draw(
+                st.sampled_from([Wish("free_day"), Wish("free_day", parse_time_blocks(days[0])[0])])
+            ),
+        )
+    if teacher and draw(st.integers(0, 3)) == 0:
+        teacher.max_days = len(days) - 1
+    if draw(st.integers(0, 3)) == 0:
+        s.classes[-1].unavailable = parse_time_blocks(f"{days[-1]} {s.settings.periods_per_day}")
 
 
 def _split(s, row) -> bool:
@@ -106,7 +205,33 @@ def _split(s, row) -> bool:
 def _staff(s, *codes: str) -> None:
     known = {t.code for t in s.teachers}
     s.teachers += [
-        Teacher(c, tuple(code for code, *_ in SUBJECTS), unavailable=parse_time_blocks(""))
-        for c in codes
+        Teacher(c, tuple(code for code, *_ in SUBJECTS))
+        for c in dict.fromkeys(codes)
         if c not in known
     ]
+
+
+def describe(s) -> str:
+    """The school in a few lines, for a failing example's report."""
+    lines = [f"days {','.join(s.settings.days)} x {s.settings.periods_per_day}"]
+    lines += [f"bells {b.name}: {[(p.start, p.end) for p in b.periods]}" for b in s.bells]
+    records = (
+        s.classes,
+        s.subjects,
+        s.curriculum,
+        s.load,
+        s.teachers,
+        s.rooms,
+        s.electives,
+        s.groups,
+        s.activities,
+        s.choices,
+        s.locks,
+        s.meals,
+    )
+    for record in (r for group in records for r in group):
+        fields = {
+            k: v for k, v in vars(record).items() if v not in (None, (), "no") and k != "source"
+        }
+        lines.append(f"{type(record).__name__} {fields}")
+    return "\n".join([*lines, f"weights {s.settings.weights}"])

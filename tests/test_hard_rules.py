@@ -227,6 +227,23 @@ def test_meals_in_the_window_and_canteen_capacity():
     assert infeasible(solve(s))
 
 
+def test_a_class_eats_only_when_it_is_there():
+    """7A is away at period 3, so lunch (window 2-3) is at 2 and one lesson fits before it;
+    two lessons do not fit (found by the property tests: lunch was put in the away period)."""
+    s = school(days="Mon", periods=3)
+    add_class(s, "7A", unavailable=parse_time_blocks("Mon 3"))
+    add_subject(s, "math")
+    teach(s, "7A", "math", 1, "T1")
+    s.meals = [MealRule("lunch", ("7A",), (2, 3))]
+    result = solve(s)
+    _valid(result)
+    assert [m.period for m in result.timetable.meals] == [2]
+    assert placed(result, "7A") == [("Mon", 1)]
+    s.curriculum[0].hours = 2
+    s.subjects[0].max_per_day = 2
+    assert infeasible(solve(s))
+
+
 def test_half_hours_pair_into_weeks_a_and_b():
     s = school(days="Mon,Tue", periods=3)
     add_class(s, "5A", grade=5)

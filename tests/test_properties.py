@@ -12,14 +12,14 @@ from __future__ import annotations
 import dataclasses
 import os
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
 
 from keste.models.input_checks import validate_school
 from keste.models.problems import Problems
 from keste.models.timetable import LessonRow, Timetable
 from keste.solver.verify import validate
-from tests.generated_schools import small_schools
+from tests.generated_schools import describe, small_schools
 from tests.schoolkit import infeasible, solve
 
 EXAMPLES = int(os.environ.get("KESTE_PROPERTY_EXAMPLES", "300"))
@@ -35,6 +35,7 @@ PROPERTIES = settings(
 @PROPERTIES
 @given(s=small_schools(), data=st.data())
 def test_accepted_schools_solve_validly_or_are_proven_impossible(s, data):
+    note(describe(s))
     problems = Problems()
     validate_school(s, problems)
     if problems.has_errors():

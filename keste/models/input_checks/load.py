@@ -100,6 +100,23 @@ def check_electives(school: School, problems: Problems) -> None:
         if group.members:
             _check_members(school, problems, group)
     _check_block_teachers(school, problems)
+    blocks: dict[str, list] = {}
+    for group in school.electives:
+        blocks.setdefault(group.block, []).append(group)
+    for groups in blocks.values():
+        classes = [c for g in groups for c in select_classes(g.classes, school.classes)]
+        _check_one_bell_schedule(school, problems, classes, groups[0].source, "classes")
+
+
+def _check_one_bell_schedule(school: School, problems: Problems, classes, source, column) -> None:
+    """A block or an activity meets at one time, so its classes follow one bell schedule."""
+    bells = sorted({school.bells_of(c) for c in classes})
+    if len(bells) > 1:
+        problems.error(
+            f"expected classes of one bell schedule: they meet at the same time, and these "
+            f"follow {', '.join(bells)}",
+            **problems.at(source, column),
+        )
 
 
 def _check_block_teachers(school: School, problems: Problems) -> None:
@@ -189,6 +206,10 @@ def check_activities(school: School, problems: Problems) -> None:
                     **at(activity.source, "students"),
                     value=f"{class_name}/{group}",
                 )
+        classes = [
+            school.class_by_name[c] for c, _ in activity.parts() if c in school.class_by_name
+        ]
+        _check_one_bell_schedule(school, problems, classes, activity.source, "students")
         if activity.length > longest:
             problems.error(
                 f"expected a length of at most {longest} periods (the longest day)",

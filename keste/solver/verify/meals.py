@@ -10,6 +10,7 @@ from keste.models.school import select_classes
 from keste.models.timetable import MealRow
 from keste.models.values import format_time
 from keste.models.verification import Violation
+from keste.solver.verify.rows import covers
 from keste.solver.verify.week import Week
 
 
@@ -32,6 +33,12 @@ def check_meals(week: Week) -> Iterator[Violation]:
                         "meals",
                         f"{school_class.name} eats {rule.meal} at period "
                         f"{rows[0].period} on {day}, outside its window",
+                    )
+                elif any(covers(block, rows[0]) for block in school_class.unavailable):
+                    yield Violation(
+                        "meals",
+                        f"{school_class.name} eats {rule.meal} at period {rows[0].period} on "
+                        f"{day}, when the class is unavailable",
                     )
         if rule.canteen_capacity is not None:
             yield from _canteen(rule, [m for m in week.meals if m.meal == rule.meal])

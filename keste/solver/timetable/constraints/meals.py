@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from keste.models.availability import blocks_slot
 from keste.models.school import select_classes
 from keste.models.timegrid import overlap_cliques
 from keste.solver.timetable.context import ModelContext
@@ -22,9 +23,14 @@ def create_meal_variables(ctx: ModelContext) -> None:
                 continue  # a model of some classes only (bound.py)
             bells = school.bells_of(school_class)
             window = [p for p in rule.window if p in ctx.periods(bells)]
-            for day in range(len(ctx.days)):
+            for day, day_name in enumerate(ctx.days):
                 choices = []
                 for period in window:
+                    clock = ctx.clock(bells, period)
+                    if any(
+                        blocks_slot(b, day_name, period, clock) for b in school_class.unavailable
+                    ):
+                        continue  # the class is elsewhere then
                     variable = ctx.model.new_bool_var(
                         f"meal{rule_index}_{school_class.name}_d{day}_p{period}"
                     )
