@@ -66,6 +66,7 @@ def solve(path: Path, seed: int, time_limit: float, workers: int) -> dict:
         "objective": report.objective,
         "bound": solver.best_objective_bound,
         "teacher_gaps": report.penalties.get("teacher_gaps"),
+        "room_changes": report.penalties.get("room_changes"),
         "teaching": len({t for m in demand.meetings for t in m.teachers}),
         "valid": report.ok,
         "violations": len(report.violations),

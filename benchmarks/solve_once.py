@@ -55,6 +55,7 @@ def measure(
         "bound": info.bound if info else None,
         "gap": None if not info or info.gap is None else round(info.gap, 3),
         "teacher_gaps": report.penalties.get("teacher_gaps") if report else None,
+        "room_changes": report.penalties.get("room_changes") if report else None,
         "teaching": len({t for m in result.demand.meetings for t in m.teachers})
         if result.demand
         else None,

@@ -39,8 +39,8 @@ def gaps_per_teacher(row: dict) -> float | None:
 def table(rows: list[dict]) -> str:
     lines = [
         "| school | classes | side | valid | first timetable (s) | objective | bound "
-        "| teacher gaps per teacher-week |",
-        "|---|---|---|---|---|---|---|---|",
+        "| teacher gaps per teacher-week | room changes |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for school in dict.fromkeys(r["school"] for r in rows):
         medians = {}
@@ -52,13 +52,14 @@ def table(rows: list[dict]) -> str:
             lines.append(
                 f"| {school} | {mine[0].get('classes', '')} | {side} | {valid}/{len(mine)} | "
                 f"{fmt(median(mine, 'first_s'))} | {fmt(medians[side][0])} | "
-                f"{fmt(median(mine, 'bound'))} | {'' if gaps is None else f'{gaps:.2f}'} |"
+                f"{fmt(median(mine, 'bound'))} | {'' if gaps is None else f'{gaps:.2f}'} | "
+                f"{fmt(median(mine, 'room_changes'))} |"
             )
         for other in medians:
             if other != "keste" and "keste" in medians:
                 lines.append(
                     f"| {school} | | keste / {other} | | | {_ratio(medians, other, 0)} | | "
-                    f"{_ratio(medians, other, 1)} |"
+                    f"{_ratio(medians, other, 1)} | |"
                 )
     return "\n".join(lines)
 

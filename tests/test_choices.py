@@ -382,6 +382,27 @@ def test_one_teacher_named_on_two_groups_of_a_block_is_an_input_error():
     assert any("two groups of block X" in p.expected for p in result.problems.items)
 
 
+def test_classes_of_one_grade_in_two_shifts_choose_in_blocks_of_their_own():
+    """A block meets at one time, so 8A (first shift) and 8B (second) cannot share one; their
+    blocks got the same name and were refused at solve time (found by the property tests)."""
+    s = school(days="Mon,Tue", periods=3)
+    bells(s, "first", "08:00-08:45", "08:55-09:40", "09:50-10:35")
+    bells(s, "second", "09:00-09:45", "09:55-10:40", "10:50-11:35")
+    add_subject(s, "bio")
+    s.curriculum.append(CurriculumRow("bio", 1, grade=8))
+    s.teachers.append(Teacher("B1", ("bio",)))
+    for name, shift in (("8A", "first"), ("8B", "second")):
+        add_class(s, name, grade=8, students=12, bells=shift)
+        add_subject(s, f"kaz{name}")
+        teach(s, name, f"kaz{name}", 1, f"K{name}")
+        s.choices += [Choice(f"{name}-{n}", name, "bio") for n in range(6)]
+    result = solve(s, 10)
+    assert result.solved and result.report.ok, result.problems.items or result.report.violations
+    blocks = {g.block: g.classes for g in result.school.electives}
+    assert sorted(blocks.values()) == [("8A",), ("8B",)]
+    assert sorted(blocks) == ["E8-first-1", "E8-second-1"]
+
+
 def test_a_co_teacher_is_busy_in_both_lessons():
     def two_classes(co_teacher: str | None):
         s = school(days="Mon", periods=2)

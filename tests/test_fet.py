@@ -198,3 +198,18 @@ def test_fet_example_schools_import(name, activities, tmp_path, runner):
     assert result.exit_code == 0, result.output
     assert f"{activities} activities" in result.output
     assert run(runner, "check", out).exit_code == 0
+
+
+@pytest.mark.skipif(not FIXTURES.exists(), reason="../shared/fixtures is not beside the repository")
+def test_belize_solves_to_a_timetable_the_validator_passes(tmp_path, runner):
+    """Belize's streams of six classes share one CLab3: the room is on every row of a lesson
+    (it used to be on the first class's row only, and the validator rejected the rest)."""
+    out = tmp_path / "belize.xlsx"
+    assert run(runner, "import-fet", FIXTURES / "belize-shc-2013.fet", "-o", out).exit_code == 0
+    school, problems = read_school(out)
+    assert not problems.has_errors(), problems.errors
+    solved = solve_school(school, SolveOptions(time_limit=15, workers=2))
+    assert solved.solved and solved.report.ok, solved.report and solved.report.violations[:3]
+    lab = [r for r in solved.timetable.lessons if r.block and r.room == "CLab3"]
+    streams = {(r.block, r.day, r.period) for r in lab}
+    assert streams and len(lab) > len(streams)  # several classes' rows in the one lab at once

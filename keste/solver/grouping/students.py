@@ -77,7 +77,7 @@ def pool_groups(
     groups = []
     numbers: Counter = Counter()
     classes = tuple(c.name for c in pool.classes)
-    names = _block_names(pool.grade, solved)
+    names = _block_names(pool, solved)
     for (course, block), students in sorted(
         taken.items(), key=lambda item: (item[0][1], item[0][0].subject, item[0][0].level or "")
     ):
@@ -125,7 +125,18 @@ def _group_name(leveled: set[str], course: Course, number: int) -> str:
     return f"{course.subject} {tag}{number}"
 
 
-def _block_names(grade: int, solved: Solved | None) -> dict[int, str]:
+def _block_names(pool: Pool, solved: Solved | None) -> dict[int, str]:
+    """E11-1, E11-2...; E8-second-1 when the grade's choosing classes follow several bell
+    schedules (a pool each), so that two pools never share a block."""
     if solved is None:
         return {}
-    return {block: f"E{grade}-{block + 1}" for block in range(len(solved.block_lessons))}
+    school = pool.school
+    shifts = {
+        school.bells_of(c)
+        for c in school.classes
+        if c.grade == pool.grade and c.name in school.chosen_subjects
+    }
+    prefix = f"E{pool.grade}-"
+    if len(shifts) > 1:
+        prefix += f"{school.bells_of(pool.classes[0])}-"
+    return {block: f"{prefix}{block + 1}" for block in range(len(solved.block_lessons))}

@@ -24,21 +24,22 @@ def check_teachers(week: Week) -> Iterator[Violation]:
         for g in week.school.electives
     }
     for row in week.lessons:
+        wanted: set[str] | None  # None: left to keste
         if row.block in week.activities:
-            wanted = set(week.activities[row.block].teachers)
+            wanted = set(week.activities[row.block].teachers)  # an activity may have none
         elif row.block is not None:
-            wanted = electives.get((row.block, row.group), set())
+            wanted = electives.get((row.block, row.group)) or None
         else:
-            wanted = load.get((row.class_name, row.subject, row.group), set())
+            wanted = load.get((row.class_name, row.subject, row.group))
         problem = _wrong_teachers(week, row, wanted)
         if problem:
             where = f"{row.class_name} {row.subject} {row.day} period {row.period}"
             yield Violation("teachers", f"{where}: {problem}")
 
 
-def _wrong_teachers(week: Week, row: LessonRow, wanted: set[str]) -> str | None:
+def _wrong_teachers(week: Week, row: LessonRow, wanted: set[str] | None) -> str | None:
     given = set(row.teachers)
-    if wanted:
+    if wanted is not None:
         if given == wanted:
             return None
         return f"taught by {_names(given)}; the workbook gives {_names(wanted)}"
