@@ -59,14 +59,13 @@ class Model:
         self.pool = pool
         self.model = cp_model.CpModel()
         self.profiles: dict[object, int] = {p: len(s) for p, s in profiles.items()}
-        self.courses_of: dict[object, frozenset[Course]] = {p: p for p in profiles}
+        # a profile's courses in a fixed order: a frozenset's order follows hash(None), which
+        # changes from run to run before Python 3.12, and with it the model and its answer
+        self.courses_of: dict[object, list[Course]] = {p: _in_order(p) for p in profiles}
         if must_meet is not None:  # one more student, whose every choice is met
             self.profiles[_MUST] = 1
-            self.courses_of[_MUST] = must_meet
-        self.courses = sorted(
-            {c for courses in self.courses_of.values() for c in courses},
-            key=lambda c: (c.subject, c.level or ""),
-        )
+            self.courses_of[_MUST] = _in_order(must_meet)
+        self.courses = _in_order({c for courses in self.courses_of.values() for c in courses})
         self.blocks = range(self._most_blocks())
         self._build()
 
@@ -198,3 +197,7 @@ def _at_once(
 
 
 _MUST = object()  # the profile of the one student whose choices must all be met
+
+
+def _in_order(courses) -> list[Course]:
+    return sorted(courses, key=lambda c: (c.subject, c.level or ""))
