@@ -78,3 +78,13 @@ def refuse_overwrite(output: Path, *inputs: Path) -> None:
                 "input. Choose another output name.[/]"
             )
             raise typer.Exit(Exit.USAGE)
+
+
+def refuse_same_outputs(*outputs: Path) -> None:
+    """Two files a command writes (the timetable and its log, a sheet and a history) must differ,
+    or one would overwrite the other."""
+    for index, first in enumerate(outputs):
+        for second in outputs[index + 1 :]:
+            if same_file(first, second) or first.resolve() == second.resolve():
+                errors.print(f"[red]{first} and {second} are the same file; keste writes both.[/]")
+                raise typer.Exit(Exit.USAGE)

@@ -21,6 +21,7 @@ from keste.cli.common import (
     Workers,
     check_lang,
     refuse_overwrite,
+    refuse_same_outputs,
 )
 from keste.cli.explain import report_diagnosis
 from keste.cli.inputs import formed_groups_of, last_years_load, read_approved, read_usable_school
@@ -66,6 +67,9 @@ def solve(
     started = time.perf_counter()
     inputs = (load, previous, approved_file, groups)
     refuse_overwrite(output, school_file, *(p for p in inputs if p))
+    if log is not None:
+        refuse_overwrite(log, school_file, *(p for p in inputs if p))
+        refuse_same_outputs(output, log)
     school = read_usable_school(school_file, load, fresh, groups)
     if approved_file and groups is None:
         school = formed_groups_of(approved_file, school)

@@ -8,7 +8,13 @@ from typing import Annotated
 
 import typer
 
-from keste.cli.common import Exit, OutputLang, check_lang, refuse_overwrite
+from keste.cli.common import (
+    Exit,
+    OutputLang,
+    check_lang,
+    refuse_overwrite,
+    refuse_same_outputs,
+)
 from keste.cli.inputs import read_approved, read_usable_school
 from keste.cli.render import console, errors, print_substitutions
 from keste.models.io.substitutions import read_history, write_history, write_substitutions
@@ -51,6 +57,8 @@ def substitute(
     output = output or timetable_file.with_name(f"substitutions-{first.isoformat()}.xlsx")
     history = history or timetable_file.with_name("substitutions-history.csv")
     refuse_overwrite(output, timetable_file, school_file)
+    refuse_overwrite(history, timetable_file, school_file)
+    refuse_same_outputs(output, history)
     timetable = read_approved(timetable_file, school)
     dates = school_days(school, first, days)
     past = read_history(history)

@@ -28,8 +28,23 @@ def read_history(path: Path) -> list[Substitution]:
         return [_from_row(row) for row in csv.DictReader(handle)]
 
 
+# A spreadsheet runs a CSV cell that starts like a formula; a leading ' keeps it text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def _neutral(value: object) -> object:
+    """Text a spreadsheet would run as a formula, kept as text (and read back unchanged)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _restored(value: str | None) -> str | None:
+    return value[1:] if value and value.startswith("'") else value
+
+
 def _from_row(row: dict[str, str]) -> Substitution:
-    values: dict[str, object] = {key: (row.get(key) or None) for key in HISTORY_FIELDS}
+    values: dict[str, object] = {key: (_restored(row.get(key)) or None) for key in HISTORY_FIELDS}
     for key in ("period", "start", "end"):
         values[key] = int(values[key] or 0)
     return Substitution(**values)  # type: ignore[arg-type]
@@ -41,7 +56,7 @@ def write_history(path: Path, history: list[Substitution]) -> None:
         writer = csv.DictWriter(out, fieldnames=HISTORY_FIELDS)
         writer.writeheader()
         for item in history:
-            writer.writerow(asdict(item))
+            writer.writerow({key: _neutral(value) for key, value in asdict(item).items()})
 
 
 def write_substitutions(

@@ -227,7 +227,14 @@ def append_table(workbook: Workbook, spec: SheetSpec, records: list, lang: str) 
 
 
 def save_atomically(workbook: Workbook, path: Path) -> None:
-    """Write beside the target, then rename: a crash never leaves half a file."""
+    """Write beside the target, then rename: a crash never leaves half a file. Every cell is
+    data: keste writes no formulas, so text that looks like one (a name typed as '=1+1' or
+    '=HYPERLINK(...)') is written as text, never as a live formula."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     with atomic_path(path) as temporary:
         workbook.save(temporary)
 
