@@ -3,9 +3,12 @@ user's text that looks like a formula stays text in every workbook and CSV it wr
 
 from __future__ import annotations
 
+import json
+
 from openpyxl import load_workbook
 
 from benchmarks.schools.general import SAMPLES, make_school
+from keste.models.io.jsonio import school_json
 from keste.models.io.reading import write_school
 from keste.models.io.substitutions import read_history, write_history
 from keste.models.substitution import Substitution
@@ -71,3 +74,65 @@ def test_the_substitution_history_neutralises_formulas_and_reads_back(tmp_path):
     for line in text.splitlines()[1:]:
         assert not any(cell.startswith(("=", "+", "-", "@")) for cell in line.split(","))
     assert read_history(path) == rows
+
+
+# (sheet, row, column, value): one cell of the small sample made hostile; each must give exit 3
+# (or a usable school) from `keste check`, never a traceback, and leave the file as it was.
+HOSTILE_CELLS = [
+    ("School", 7, 1, 100_000_000),  # periods_per_day
+    ("School", 7, 1, "inf"),
+    ("School", 11, 1, "1-999999999:7"),  # max_lessons_per_day
+    ("School", 3, 1, "1e400"),  # lesson_minutes
+    ("Curriculum", 1, 2, "inf"),  # hours
+    ("Curriculum", 1, 2, "1e400"),
+    ("Curriculum", 1, 2, "nan"),
+    ("Curriculum", 1, 2, "-0.5"),
+    ("Curriculum", 1, 2, "1" * 5000),
+    ("Curriculum", 1, 0, "1-999999999"),  # grade
+    ("Teachers", 1, 3, "1-999999999"),  # grades
+    ("Teachers", 1, 3, "9" * 400),
+    ("Teachers", 1, 4, "nan"),  # max_hours
+    ("Classes", 1, 2, 10**30),  # students
+    ("Classes", 1, 2, -1),
+    ("Subjects", 1, 2, "1e400"),  # difficulty
+    ("Subjects", 1, 5, 10**9),  # max_per_day
+]
+
+
+def test_hostile_cells_give_messages_not_tracebacks(tmp_path, runner):
+    from tests.conftest import sheets_of_small_school, write_rows
+
+    for number, (sheet, row, column, value) in enumerate(HOSTILE_CELLS):
+        sheets = sheets_of_small_school()
+        sheets[sheet][row][column] = value
+        path = write_rows(tmp_path / f"hostile-{number}.xlsx", sheets)
+        before = digest(path)
+        result = run(runner, "check", path)
+        assert result.exit_code in (0, 3), (sheet, row, column, str(value)[:40], result.output)
+        assert "Traceback" not in result.output
+        if result.exit_code == 3:
+            assert f"{sheet}" in result.output, result.output
+        assert digest(path) == before
+
+
+def test_an_unavailable_time_may_span_lines(tmp_path, runner):
+    from tests.conftest import sheets_of_small_school, write_rows
+
+    sheets = sheets_of_small_school()
+    sheets["Teachers"][0].append("unavailable")
+    sheets["Teachers"][1].append("Mon\n1-2;\nTue")
+    result = run(runner, "check", write_rows(tmp_path / "lines.xlsx", sheets))
+    assert result.exit_code == 0, result.output
+
+
+def test_control_characters_in_a_name_are_dropped_on_reading(tmp_path, runner):
+    """A JSON school can carry characters no workbook holds; the timetable is still written."""
+    data = school_json(make_school(SAMPLES["small"]))
+    data["Teachers"][0]["name"] = "Омаров\x00\x07\x1b Б.Б."
+    path = tmp_path / "school.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "tt.xlsx"
+    result = run(runner, "solve", path, "-o", out, "--time-limit", "5")
+    assert result.exit_code == 0, result.output
+    texts = [c.value for s in load_workbook(out).worksheets for r in s.iter_rows() for c in r]
+    assert "Омаров Б.Б." in texts

@@ -8,6 +8,7 @@ inverse, so a parsed model can be written back without loss.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
@@ -57,27 +58,36 @@ _LANGUAGE_ALIASES = {
 }
 
 
+# Control characters no workbook can hold (a name with one would fail only when the timetable is
+# written, after the whole search).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+MAX_WHOLE = 100_000  # no count in a school (students, seats, periods, hours) comes near
+MAX_LISTED = 1_000  # the largest number a range such as 1-4 may name (grades, periods)
+MAX_HOURS = 100.0  # weekly hours of one subject or group
+
+
 def clean_text(value: object) -> str:
-    """A cell as trimmed text; numbers that are whole print without '.0'."""
+    """A cell as trimmed text without control characters; numbers that are whole print
+    without '.0'."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).replace("\u00a0", " ").strip()
+    return _CONTROL.sub("", str(value)).replace("\u00a0", " ").strip()
 
 
 def parse_int(value: object, low: int | None = None, high: int | None = None) -> int:
     text = clean_text(value)
+    high = MAX_WHOLE if high is None else high
     bounds = _bounds_text(low, high)
     try:
         number = float(text.replace(",", "."))
     except ValueError:
         raise ValueError(f"expected a whole number{bounds}") from None
-    if not number.is_integer():
+    if not math.isfinite(number) or not number.is_integer():
         raise ValueError(f"expected a whole number{bounds}")
-    result = int(number)
-    _check_bounds(result, low, high, f"a whole number{bounds}")
-    return result
+    _check_bounds(number, low, high, f"a whole number{bounds}")
+    return int(number)
 
 
 def parse_hours(value: object) -> float:
@@ -87,7 +97,9 @@ def parse_hours(value: object) -> float:
         number = float(text)
     except ValueError:
         raise ValueError("expected weekly hours as a number such as 2 or 0.5") from None
-    if number < 0 or (number * 2) != int(number * 2):
+    if not math.isfinite(number) or number < 0 or number > MAX_HOURS:
+        raise ValueError(f"expected weekly hours from 0 to {MAX_HOURS:g}, in steps of 0.5")
+    if (number * 2) != int(number * 2):
         raise ValueError("expected weekly hours: 0 or more, in steps of 0.5")
     return number
 
@@ -170,8 +182,12 @@ def parse_int_ranges(value: object, what: str = "numbers") -> tuple[int, ...]:
         match = re.fullmatch(r"(\d+)\s*(?:-\s*(\d+))?", part)
         if not match:
             raise ValueError(f"expected {what} such as 1-4 or 5,7-9")
+        if len(match.group(1)) > 6 or len(match.group(2) or "") > 6:
+            raise ValueError(f"expected {what} of at most {MAX_LISTED}")
         first = int(match.group(1))
         last = int(match.group(2) or first)
+        if last > MAX_LISTED:
+            raise ValueError(f"expected {what} of at most {MAX_LISTED}")
         if last < first:
             raise ValueError(f"expected {what} with the smaller number first, such as 1-4")
         numbers.update(range(first, last + 1))
@@ -216,11 +232,12 @@ def parse_time_blocks(value: object) -> tuple[TimeBlock, ...]:
     """'Mon 1-2; Fri; Tue 13:00-15:00' into time blocks."""
     text = clean_text(value)
     blocks = []
-    for part in (p.strip() for p in text.split(";")):
+    for part in (" ".join(p.split()) for p in text.split(";")):  # a line break is a space
         if not part:
             continue
         match = re.fullmatch(r"(\S+)\s*(.*)", part)
-        assert match is not None
+        if match is None:
+            raise ValueError("expected times such as Mon 1-2; Fri; Tue 13:00-15:00")
         day = parse_day(match.group(1))
         rest = match.group(2).strip()
         clock = re.fullmatch(r"(\d{1,2}[:.]\d{2})\s*-\s*(\d{1,2}[:.]\d{2})", rest)

@@ -39,6 +39,13 @@ def positive_int(value: object) -> int:
     return parse_int(value, low=1)
 
 
+MAX_PERIODS = 24  # periods in a day
+
+
+def periods_a_day(value: object) -> int:
+    return parse_int(value, low=1, high=MAX_PERIODS)
+
+
 def non_negative_int(value: object) -> int:
     return parse_int(value, low=0)
 

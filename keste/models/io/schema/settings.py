@@ -12,6 +12,7 @@ from keste.models.io.schema.parsers import (
     difficulty,
     grades,
     non_negative_int,
+    periods_a_day,
     positive_int,
 )
 from keste.models.io.schema.shared import MAX_LESSONS_PER_DAY
@@ -107,7 +108,7 @@ SETTING_KEYS: tuple[Column, ...] = (
         "periods_per_day",
         "күндік сабақ саны",
         "уроков в день",
-        positive_int,
+        periods_a_day,
         hint="Periods in the generated bell schedule",
     ),
     Column(
@@ -134,7 +135,7 @@ SETTING_KEYS: tuple[Column, ...] = (
     ),
     replace(
         MAX_LESSONS_PER_DAY,
-        parse=_grade_map(positive_int),
+        parse=_grade_map(periods_a_day),
         hint="Per grade, e.g. 1:4,2-4:5,5-6:6,7-11:7",
     ),
     Column(

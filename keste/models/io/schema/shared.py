@@ -11,6 +11,7 @@ from keste.models.io.schema.parsers import (
     parse_double,
     parse_level,
     parse_selector,
+    periods_a_day,
     positive_int,
     split_choice,
 )
@@ -65,8 +66,8 @@ UNAVAILABLE = Column(
     "unavailable", "бос емес", "занят", parse_time_blocks, aliases=("қолжетімсіз", "недоступен")
 )
 MAX_LESSONS_PER_DAY = Column(
-    "max_lessons_per_day", "күніне ең көп сабақ", "макс уроков в день", positive_int
+    "max_lessons_per_day", "күніне ең көп сабақ", "макс уроков в день", periods_a_day
 )
-MAX_PER_DAY = Column("max_per_day", "күніне ең көп", "макс в день", positive_int)
+MAX_PER_DAY = Column("max_per_day", "күніне ең көп", "макс в день", periods_a_day)
 SPLIT = Column("split", "бөлу", "деление", split_choice)
 DOUBLE_LESSON = Column("double", "қос сабақ", "спаренный", parse_double)
