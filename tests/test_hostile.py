@@ -136,3 +136,60 @@ def test_control_characters_in_a_name_are_dropped_on_reading(tmp_path, runner):
     assert result.exit_code == 0, result.output
     texts = [c.value for s in load_workbook(out).worksheets for r in s.iter_rows() for c in r]
     assert "Омаров Б.Б." in texts
+
+
+def _json_school(tmp_path, text: str):
+    path = tmp_path / "school.json"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_hostile_json_gives_messages_not_tracebacks(tmp_path, runner):
+    small = school_json(make_school(SAMPLES["small"]))
+    text = json.dumps(small)
+    assert '"hours": 7' in text
+    cases = {
+        "infinity": text.replace('"hours": 7', '"hours": Infinity', 1),
+        "huge integer": text.replace('"hours": 7', '"hours": ' + "7" * 5000, 1),
+        "nested": "[" * 100_000 + "]" * 100_000,
+    }
+    for name, text in cases.items():
+        path = _json_school(tmp_path, text)
+        result = run(runner, "check", path)
+        assert result.exit_code == 3, (name, result.output)
+        assert "expected" in result.output, name
+
+
+def test_a_timetable_in_use_without_lessons_is_bad_input(tmp_path, runner):
+    from tests.conftest import write_rows
+
+    header = ["day", "period", "start", "end", "class", "group", "subject", "teacher", "room"]
+    approved = write_rows(tmp_path / "approved.xlsx", {"Lessons": [header]})
+    out = tmp_path / "new.xlsx"
+    school = SAMPLES_DIR / "small.xlsx"
+    result = run(runner, "solve", school, "--from", approved, "-o", out, "--time-limit", "5")
+    assert result.exit_code == 3 and "has no lessons" in " ".join(result.output.split())
+
+
+def test_a_broken_substitution_history_is_bad_input(tmp_path):
+    bad = tmp_path / "history.csv"
+    bad.write_text("date,day,period\n2026-12-01,Mon,first\n", encoding="utf-8")
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(bytes(range(256)) * 4)
+    for path, expected in ((bad, "row 2"), (binary, "expected the substitution history")):
+        try:
+            read_history(path)
+        except ValueError as error:
+            assert expected in str(error)
+        else:
+            raise AssertionError(f"{path.name} was read")
+
+
+def test_a_fet_duration_of_infinity_is_read_as_no_number():
+    from xml.etree.ElementTree import fromstring
+
+    from keste.models.io.fet.xml import int_of
+
+    assert int_of(fromstring("<Duration>inf</Duration>")) == 0
+    assert int_of(fromstring("<Duration>nan</Duration>")) == 0
+    assert int_of(fromstring("<Duration>2</Duration>")) == 2

@@ -63,6 +63,12 @@ def read_approved(path: Path, school):
             f"[bold red]The Lessons sheet of {path} is not usable: fix the errors above.[/]"
         )
         raise typer.Exit(Exit.BAD_INPUT)
+    if not timetable.lessons:
+        console.print(
+            f"[bold red]The Lessons sheet of {path} has no lessons: expected the timetable in "
+            "use, one row per lesson.[/]"
+        )
+        raise typer.Exit(Exit.BAD_INPUT)
     return timetable
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from keste.cli.common import (
     Exit,
@@ -61,7 +62,11 @@ def substitute(
     refuse_same_outputs(output, history)
     timetable = read_approved(timetable_file, school)
     dates = school_days(school, first, days)
-    past = read_history(history)
+    try:
+        past = read_history(history)
+    except ValueError as error:
+        errors.print(f"[red]--history: {escape(str(error))}[/]")
+        raise typer.Exit(Exit.BAD_INPUT) from None
     plan = plan_substitutions(school, timetable, codes, dates, past)
     for day in dates:
         report = validate(school, with_substitutions(timetable, plan, day))

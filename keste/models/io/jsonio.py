@@ -19,7 +19,7 @@ from keste.models.school import School
 
 def read_tables(path: Path, problems: Problems) -> list[RawTable] | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
     except FileNotFoundError:
         problems.error("expected an existing file; there is none at this path", sheet=str(path))
         return None
@@ -32,6 +32,12 @@ def read_tables(path: Path, problems: Problems) -> list[RawTable] | None:
             sheet=str(path),
         )
         return None
+    except RecursionError:
+        problems.error("expected sheets of rows, not values nested thousands deep", sheet=str(path))
+        return None
+    except ValueError as error:  # a number of thousands of digits
+        problems.error(f"expected numbers a school can have: {error}", sheet=str(path))
+        return None
     if not isinstance(data, dict):
         problems.error("expected a JSON object with one entry per sheet", sheet=str(path))
         return None
@@ -41,6 +47,11 @@ def read_tables(path: Path, problems: Problems) -> list[RawTable] | None:
         if table is not None:
             tables.append(table)
     return tables
+
+
+def _no_constant(name: str) -> Any:
+    """JSON's Infinity, -Infinity and NaN are no number a school has."""
+    raise ValueError(f"{name} is not a number keste accepts")
 
 
 def _table(name: str, content: Any, problems: Problems) -> RawTable | None:

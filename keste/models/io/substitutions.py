@@ -21,11 +21,26 @@ HISTORY_FIELDS = tuple(f.name for f in fields(Substitution))
 
 
 def read_history(path: Path) -> list[Substitution]:
-    """Past substitutions; an absent file is an empty history."""
+    """Past substitutions; an absent file is an empty history. A file keste cannot read
+    raises ValueError with what was expected."""
     if not path.exists():
         return []
-    with path.open(newline="", encoding="utf-8") as handle:
-        return [_from_row(row) for row in csv.DictReader(handle)]
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+    except (UnicodeDecodeError, csv.Error):
+        raise ValueError(
+            f"{path}: expected the substitution history (a CSV keste writes)"
+        ) from None
+    history = []
+    for number, row in enumerate(rows, start=2):
+        try:
+            history.append(_from_row(row))
+        except (ValueError, TypeError):
+            raise ValueError(
+                f"{path} row {number}: expected whole numbers in period, start and end"
+            ) from None
+    return history
 
 
 # A spreadsheet runs a CSV cell that starts like a formula; a leading ' keeps it text.

@@ -168,8 +168,10 @@ class TimetableSolver:
         time_limit = self.options.time_limit
         if self.ctx.approved is not None:  # first the timetable closest to the approved one
             moves.add(self.ctx)
-            self.ctx.model.minimize(sum(self.ctx.penalties["moved_lessons"].terms))
-            time_limit *= CLOSEST_SHARE
+            moved = self.ctx.penalties.get("moved_lessons")
+            if moved is not None:
+                self.ctx.model.minimize(sum(moved.terms))
+                time_limit *= CLOSEST_SHARE
         status = self._first(reporter, time_limit, first, started)
         values = list(self.solver.response_proto.solution) if _found(status) else None
         add_soft_rules(self.ctx)

@@ -38,9 +38,10 @@ def text_of(element: Element | None) -> str:
 
 
 def int_of(element: Element | None) -> int:
+    """A whole number, or 0 for text that is none (also inf and NaN)."""
     try:
         return int(float(text_of(element) or 0))
-    except ValueError:
+    except (ValueError, OverflowError):
         return 0
 
 
