@@ -193,3 +193,43 @@ def test_a_fet_duration_of_infinity_is_read_as_no_number():
     assert int_of(fromstring("<Duration>inf</Duration>")) == 0
     assert int_of(fromstring("<Duration>nan</Duration>")) == 0
     assert int_of(fromstring("<Duration>2</Duration>")) == 2
+
+
+def test_an_output_keste_cannot_write_is_refused_before_the_search(tmp_path, runner):
+    school = SAMPLES_DIR / "small.xlsx"
+    (tmp_path / "~$open.xlsx").write_bytes(b"lock")
+    cases = {
+        tmp_path: "is a folder",
+        tmp_path / "missing" / "tt.xlsx": "there is no folder",
+        tmp_path / "open.xlsx": "open in Excel",
+    }
+    for output, expected in cases.items():
+        result = run(runner, "solve", school, "-o", output, "--time-limit", "60")
+        assert result.exit_code == 2, result.output
+        assert expected in " ".join(result.output.split())
+
+
+def test_a_finished_timetable_is_kept_when_its_file_cannot_be_written(
+    tmp_path, runner, monkeypatch
+):
+    import keste.cli.solve as solve_command
+
+    written = []
+    real = solve_command.write_timetable
+
+    def refuse_first(school, timetable, report, path, *rest):
+        if not written:
+            written.append(path)
+            raise PermissionError(13, "Permission denied")
+        real(school, timetable, report, path, *rest)
+
+    monkeypatch.setattr(solve_command, "write_timetable", refuse_first)
+    out = tmp_path / "tt.xlsx"
+    result = run(runner, "solve", SAMPLES_DIR / "small.xlsx", "-o", out, "--time-limit", "5")
+    assert result.exit_code == 0, result.output
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("tt-")]
+    assert len(kept) == 1 and not out.exists()
+    assert (
+        kept[0].name in " ".join(result.output.split()).replace(" ", "")
+        or "instead" in result.output
+    )

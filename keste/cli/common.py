@@ -3,6 +3,9 @@ never writes over its input."""
 
 from __future__ import annotations
 
+import datetime
+import os
+from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
 from typing import Annotated
@@ -71,6 +74,12 @@ def check_lang(lang: str) -> str:
 
 
 def refuse_overwrite(output: Path, *inputs: Path) -> None:
+    """Stop before any work when keste could not, or must not, write the output: it is an
+    input, a folder, in a folder that does not exist or cannot be written, or open in Excel."""
+    problem = unwritable(output)
+    if problem:
+        errors.print(f"[red]Cannot write {output}: {problem}.[/]")
+        raise typer.Exit(Exit.USAGE)
     for source in inputs:
         if same_file(output, source):
             errors.print(
@@ -88,3 +97,37 @@ def refuse_same_outputs(*outputs: Path) -> None:
             if same_file(first, second) or first.resolve() == second.resolve():
                 errors.print(f"[red]{first} and {second} are the same file; keste writes both.[/]")
                 raise typer.Exit(Exit.USAGE)
+
+
+def unwritable(output: Path) -> str | None:
+    """Why keste could not write this file, or None."""
+    output = Path(output)
+    folder = output.parent if str(output.parent) else Path(".")
+    if output.is_dir():
+        return "it is a folder; give a file name such as timetable.xlsx"
+    if not folder.is_dir():
+        return f"there is no folder {folder}"
+    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        return "keste may not write there"
+    for lock in (folder / f"~${output.name}", folder / f"~${output.name[2:]}"):
+        if output.suffix.lower() == ".xlsx" and lock.exists():
+            return "it is open in Excel (its lock file is there); close it and run again"
+    return None
+
+
+def write_or_fallback(write: Callable[[Path], None], output: Path) -> Path:
+    """Write the result; when the output cannot be written after all (it was opened or its
+    folder changed while keste worked), write it beside, under a new name, and say so: a
+    finished search is never lost. Returns where it went."""
+    try:
+        write(output)
+        return output
+    except OSError as error:
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        fallback = output.with_name(f"{output.stem}-{stamp}{output.suffix}")
+        write(fallback)
+        errors.print(
+            f"[yellow]Could not write {output} ({error.strerror or error}); wrote {fallback} "
+            "instead.[/]"
+        )
+        return fallback

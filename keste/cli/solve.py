@@ -22,6 +22,7 @@ from keste.cli.common import (
     check_lang,
     refuse_overwrite,
     refuse_same_outputs,
+    write_or_fallback,
 )
 from keste.cli.explain import report_diagnosis
 from keste.cli.inputs import formed_groups_of, last_years_load, read_approved, read_usable_school
@@ -104,14 +105,18 @@ def solve(
         print_solve_outcome(result, output=None)
         interrupted = result.timetable is not None and result.timetable.info.interrupted
         raise typer.Exit(Exit.INTERRUPTED if interrupted else Exit.NO_TIMETABLE)
-    write_timetable(
-        result.school,
-        result.timetable,
-        result.report,
-        output,
-        language,
-        result.changes,
-        result.grouping,
-    )
+
+    def write(path: Path) -> None:
+        write_timetable(
+            result.school,
+            result.timetable,
+            result.report,
+            path,
+            language,
+            result.changes,
+            result.grouping,
+        )
+
+    output = write_or_fallback(write, output)
     print_solve_outcome(result, output)
     raise typer.Exit(Exit.OK if result.report.ok else Exit.INVALID_TIMETABLE)
