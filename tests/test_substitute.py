@@ -119,3 +119,5 @@ def test_substitute_command_writes_the_sheet_and_the_history(tmp_path, runner):
     bad = run(runner, *arguments, "--absent", "Nobody", "--date", "2026-11-23")
     assert bad.exit_code == 2 and "Nobody" in bad.output
     assert run(runner, *arguments, "--date", "23.11.2026").exit_code == 2
+    saturday = run(runner, *arguments, "--date", "2026-11-28")  # was moved to Monday silently
+    assert saturday.exit_code == 2 and "not a school day" in " ".join(saturday.output.split())

@@ -19,6 +19,7 @@ from keste.cli.common import (
 from keste.cli.inputs import read_approved, read_usable_school
 from keste.cli.render import console, errors, print_substitutions
 from keste.models.io.substitutions import read_history, write_history, write_substitutions
+from keste.models.values import DAYS
 from keste.solver.midyear.substitute import (
     plan_substitutions,
     school_days,
@@ -54,6 +55,13 @@ def substitute(
     unknown = sorted(codes - set(school.teacher_by_code))
     if unknown:
         errors.print(f"[red]--absent: no teacher {', '.join(unknown)} on the Teachers sheet[/]")
+        raise typer.Exit(Exit.USAGE)
+    weekday = DAYS[first.weekday()]
+    if weekday not in school.settings.days:
+        errors.print(
+            f"[red]--date: {first.isoformat()} is a {weekday}, not a school day "
+            f"({', '.join(school.settings.days)}): expected the first day to cover[/]"
+        )
         raise typer.Exit(Exit.USAGE)
     output = output or timetable_file.with_name(f"substitutions-{first.isoformat()}.xlsx")
     history = history or timetable_file.with_name("substitutions-history.csv")
