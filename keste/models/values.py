@@ -97,9 +97,9 @@ def parse_hours(value: object) -> float:
         number = float(text)
     except ValueError:
         raise ValueError("expected weekly hours as a number such as 2 or 0.5") from None
-    if not math.isfinite(number) or number < 0 or number > MAX_HOURS:
-        raise ValueError(f"expected weekly hours from 0 to {MAX_HOURS:g}, in steps of 0.5")
-    if (number * 2) != int(number * 2):
+    if not math.isfinite(number) or number > MAX_HOURS:
+        raise ValueError(f"expected weekly hours of at most {MAX_HOURS:g}, in steps of 0.5")
+    if number < 0 or (number * 2) != int(number * 2):
         raise ValueError("expected weekly hours: 0 or more, in steps of 0.5")
     return number
 
