@@ -233,3 +233,31 @@ def test_a_finished_timetable_is_kept_when_its_file_cannot_be_written(
         kept[0].name in " ".join(result.output.split()).replace(" ", "")
         or "instead" in result.output
     )
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_unread(tmp_path, monkeypatch):
+    """A 2 MB file can unpack to gigabytes of spaces; keste reads the sizes the archive
+    declares (zipfile never unpacks more) and stops before opening it."""
+    from keste.models.io import workbook
+    from keste.models.io.reading import read_school
+
+    monkeypatch.setattr(workbook, "MAX_UNPACKED_BYTES", 10_000)
+    school, problems = read_school(SAMPLES_DIR / "small.xlsx")
+    assert school is None and "unpacks to" in str(problems.items[0])
+
+
+def test_lookalike_letters_get_a_hint(tmp_path, runner):
+    """The small sample's classes are Cyrillic (1А); a Load row typed with a Latin A, and a
+    second class 1A beside 1А, are pointed out."""
+    from tests.conftest import sheets_of_small_school, write_rows
+
+    sheets = sheets_of_small_school()
+    assert sheets["Load"][1][0] == "1А"  # Cyrillic А
+    sheets["Load"][1][0] = "1A"  # Latin A
+    result = run(runner, "check", write_rows(tmp_path / "latin.xlsx", sheets))
+    assert result.exit_code == 3
+    assert "did you mean 1А? written in Cyrillic letters" in " ".join(result.output.split())
+    sheets = sheets_of_small_school()
+    sheets["Classes"].append(["1A", 1, 20, "kk"])
+    result = run(runner, "check", write_rows(tmp_path / "twins.xlsx", sheets))
+    assert "look the same but are two classes" in " ".join(result.output.split())

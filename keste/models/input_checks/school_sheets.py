@@ -88,6 +88,21 @@ def check_classes(school: School, problems: Problems) -> None:
     for school_class in school.classes:
         _check_unavailable(school, school_class, longest, problems)
     _check_shared_home_rooms(school, problems)
+    _check_lookalike_names(school, problems)
+
+
+def _check_lookalike_names(school: School, problems: Problems) -> None:
+    """Two classes whose names differ only in Cyrillic and Latin look-alike letters (5А, 5A)."""
+    seen: dict[str, SchoolClass] = {}
+    for school_class in school.classes:
+        first = seen.setdefault(fold_lookalikes(school_class.name), school_class)
+        if first is not school_class and first.name != school_class.name:
+            problems.warning(
+                f"classes {first.name} ({_letters(first.name)}) and {school_class.name} "
+                f"({_letters(school_class.name)}) look the same but are two classes",
+                **problems.at(school_class.source, "class"),
+                value=school_class.name,
+            )
 
 
 def _check_shared_home_rooms(school: School, problems: Problems) -> None:
@@ -162,7 +177,27 @@ def check_reference(
     if code is None or code in lookup:
         return True
     sheet = {"class": "Classes", "subject": "Subjects", "teacher": "Teachers"}[kind]
+    twin = next((name for name in lookup if fold_lookalikes(name) == fold_lookalikes(code)), None)
+    hint = f" (did you mean {twin}? {_letters(twin)})" if twin else ""
     problems.error(
-        f"expected a {kind} listed on the {sheet} sheet", **problems.at(source, column), value=code
+        f"expected a {kind} listed on the {sheet} sheet{hint}",
+        **problems.at(source, column),
+        value=code,
     )
     return False
+
+
+# Cyrillic letters that look like Latin ones: 5А (Cyrillic) and 5A (Latin) look the same.
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
+
+
+def fold_lookalikes(name: str) -> str:
+    return name.translate(_LOOKALIKES).casefold()
+
+
+def _letters(name: str) -> str:
+    cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in name)
+    latin = any("a" <= ch.lower() <= "z" for ch in name)
+    if cyrillic and latin:
+        return "it mixes Cyrillic and Latin letters"
+    return "written in Cyrillic letters" if cyrillic else "written in Latin letters"

@@ -68,7 +68,27 @@ def check_readable(path: Path, problems: Problems) -> bool:
             sheet=name,
         )
         return False
+    unpacked = _unpacked_size(path)
+    if unpacked is not None and unpacked > MAX_UNPACKED_BYTES:
+        problems.error(
+            f"the workbook unpacks to {unpacked // 2**20:,} MB; keste reads workbooks of at most "
+            f"{MAX_UNPACKED_BYTES // 2**20} MB unpacked (a whole school is a few MB)",
+            sheet=name,
+        )
+        return False
     return True
+
+
+MAX_UNPACKED_BYTES = 256 * 2**20
+
+
+def _unpacked_size(path: Path) -> int | None:
+    """What the .xlsx (a zip) says its parts unpack to; None when it is no readable zip."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
 
 
 def _head(path: Path) -> bytes:
