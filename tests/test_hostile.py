@@ -261,3 +261,11 @@ def test_lookalike_letters_get_a_hint(tmp_path, runner):
     sheets["Classes"].append(["1A", 1, 20, "kk"])
     result = run(runner, "check", write_rows(tmp_path / "twins.xlsx", sheets))
     assert "look the same but are two classes" in " ".join(result.output.split())
+
+
+def test_json_sheets_have_the_row_cap_of_workbooks(tmp_path, runner):
+    data = school_json(make_school(SAMPLES["small"]))
+    data["Rooms"] = [{"room": f"R{n}", "type": "classroom"} for n in range(10_001)]
+    path = _json_school(tmp_path, json.dumps(data))
+    result = run(runner, "check", path)
+    assert result.exit_code == 3 and "at most 10,000 rows" in " ".join(result.output.split())

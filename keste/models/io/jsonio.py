@@ -13,6 +13,7 @@ from typing import Any
 from keste.models.io.files import atomic_path
 from keste.models.io.schema import SHEETS, settings_rows, sheet_records
 from keste.models.io.tables import RawCell, RawRow, RawTable
+from keste.models.io.workbook import MAX_ROWS
 from keste.models.problems import Problems
 from keste.models.school import School
 
@@ -59,6 +60,12 @@ def _table(name: str, content: Any, problems: Problems) -> RawTable | None:
         content = [{"key": key, "value": value} for key, value in content.items()]
     if not isinstance(content, list) or not all(isinstance(row, dict) for row in content):
         problems.error("expected a list of rows (objects)", sheet=name)
+        return None
+    if len(content) > MAX_ROWS:
+        problems.error(
+            f"the sheet has {len(content):,} rows; keste reads at most {MAX_ROWS:,} rows per sheet",
+            sheet=name,
+        )
         return None
     headers: list[str] = []
     for row in content:
