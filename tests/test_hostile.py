@@ -269,3 +269,14 @@ def test_json_sheets_have_the_row_cap_of_workbooks(tmp_path, runner):
     path = _json_school(tmp_path, json.dumps(data))
     result = run(runner, "check", path)
     assert result.exit_code == 3 and "at most 10,000 rows" in " ".join(result.output.split())
+
+
+def test_a_missing_sheet_is_one_error_not_one_per_row_that_names_it(tmp_path, runner):
+    from tests.conftest import sheets_of_small_school, write_rows
+
+    for sheet in ("Classes", "Subjects", "Teachers"):
+        sheets = sheets_of_small_school()
+        del sheets[sheet]
+        result = run(runner, "check", write_rows(tmp_path / f"no-{sheet}.xlsx", sheets))
+        assert result.exit_code == 3
+        assert "1 error(s), 0 warning(s)" in result.output, (sheet, result.output[:500])

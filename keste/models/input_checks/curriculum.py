@@ -16,12 +16,14 @@ def check_curriculum(school: School, problems: Problems) -> None:
     for row in school.curriculum:
         at = problems.at
         subject = school.subject_by_code.get(row.subject)
-        if subject is None:
+        if subject is None and school.subjects:  # no Subjects sheet: its own error says so
             problems.error(
                 "expected a subject listed on the Subjects sheet",
                 **at(row.source, "subject"),
                 value=row.subject,
             )
+        if not school.classes:  # the Classes sheet's own error says it all
+            continue
         if row.class_name is not None and row.class_name not in school.class_by_name:
             problems.error(
                 "expected a class listed on the Classes sheet",

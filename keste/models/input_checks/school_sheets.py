@@ -140,7 +140,7 @@ def check_teachers(school: School, problems: Problems) -> None:
     longest = max((len(s.periods) for s in schedules(school).values()), default=0)
     for teacher in school.teachers:
         for code in teacher.subjects:
-            if code not in school.subject_by_code:
+            if school.subjects and code not in school.subject_by_code:
                 problems.error(
                     "expected subjects listed on the Subjects sheet",
                     **problems.at(teacher.source, "subjects"),
@@ -176,6 +176,8 @@ def check_reference(
     }[kind]
     if code is None or code in lookup:
         return True
+    if not lookup:  # the sheet is missing or empty: one error says so, not one per row
+        return False
     sheet = {"class": "Classes", "subject": "Subjects", "teacher": "Teachers"}[kind]
     twin = next((name for name in lookup if fold_lookalikes(name) == fold_lookalikes(code)), None)
     hint = f" (did you mean {twin}? {_letters(twin)})" if twin else ""
