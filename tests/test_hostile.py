@@ -280,3 +280,11 @@ def test_a_missing_sheet_is_one_error_not_one_per_row_that_names_it(tmp_path, ru
         result = run(runner, "check", write_rows(tmp_path / f"no-{sheet}.xlsx", sheets))
         assert result.exit_code == 3
         assert "1 error(s), 0 warning(s)" in result.output, (sheet, result.output[:500])
+
+
+def test_a_school_of_thousands_of_classes_is_refused_before_any_work(tmp_path, runner):
+    data = school_json(make_school(SAMPLES["small"]))
+    data["Classes"] = [{"class": f"{n}", "grade": 5, "students": 20} for n in range(10_000)]
+    path = _json_school(tmp_path, json.dumps(data))
+    result = run(runner, "solve", path, "-o", tmp_path / "tt.xlsx", "--time-limit", "20")
+    assert result.exit_code == 3 and "up to 400 classes" in " ".join(result.output.split())

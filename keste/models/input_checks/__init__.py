@@ -13,6 +13,7 @@ from keste.models.input_checks.load import (
 )
 from keste.models.input_checks.locks_and_meals import check_locks, check_meals
 from keste.models.input_checks.school_sheets import (
+    MAX_CLASSES,
     check_classes,
     check_settings,
     check_subjects,
@@ -25,6 +26,8 @@ from keste.models.school import School
 def validate_school(school: School, problems: Problems) -> None:
     check_settings(school, problems)
     check_classes(school, problems)
+    if len(school.classes) > MAX_CLASSES:  # too big to check further in reasonable time
+        return
     check_subjects(school, problems)
     check_curriculum(school, problems)
     check_teachers(school, problems)

@@ -46,7 +46,17 @@ def check_settings(school: School, problems: Problems) -> None:
         problems.warning(f"no soft rule is called '{rule}'", sheet="School", value=f"weight_{rule}")
 
 
+MAX_CLASSES = 400  # a school of two or three shifts has up to about 150
+
+
 def check_classes(school: School, problems: Problems) -> None:
+    if len(school.classes) > MAX_CLASSES:
+        problems.error(
+            f"the school has {len(school.classes):,} classes; keste builds timetables for up to "
+            f"{MAX_CLASSES} classes (split a larger one into schools of its shifts or buildings)",
+            sheet="Classes",
+        )
+        return
     bells = schedules(school)
     room_names = {room.name for room in school.rooms}
     for school_class in school.classes:
