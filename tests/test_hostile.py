@@ -288,3 +288,13 @@ def test_a_school_of_thousands_of_classes_is_refused_before_any_work(tmp_path, r
     path = _json_school(tmp_path, json.dumps(data))
     result = run(runner, "solve", path, "-o", tmp_path / "tt.xlsx", "--time-limit", "20")
     assert result.exit_code == 3 and "up to 400 classes" in " ".join(result.output.split())
+
+
+def test_an_invisible_character_in_a_sheet_name_or_header_is_ignored(tmp_path, runner):
+    from tests.conftest import sheets_of_small_school, write_rows
+
+    sheets = sheets_of_small_school()
+    sheets["Cla\u200bsses"] = sheets.pop("Classes")
+    sheets["Load"][0][0] = "\ufeffclass"
+    result = run(runner, "check", write_rows(tmp_path / "invisible.xlsx", sheets))
+    assert result.exit_code == 0, result.output

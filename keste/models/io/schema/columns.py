@@ -49,8 +49,10 @@ class Column(_Named):
 
 
 def normalise_header(text: object) -> str:
-    """Headers compare case-insensitively, ignoring spaces, underscores and trailing marks."""
+    """Headers and sheet names compare case-insensitively, ignoring spaces, underscores, trailing
+    marks and invisible characters (a zero-width space pasted from the web)."""
     cleaned = clean_text(text).lower().replace("ё", "е")
+    cleaned = re.sub("[\u200b\u200c\u200d\u2060\ufeff]", "", cleaned)  # invisible characters
     cleaned = re.sub(r"[\s_\-]+", " ", cleaned)
     return cleaned.strip(" *:.")
 
