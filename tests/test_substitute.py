@@ -121,3 +121,29 @@ def test_substitute_command_writes_the_sheet_and_the_history(tmp_path, runner):
     assert run(runner, *arguments, "--date", "23.11.2026").exit_code == 2
     saturday = run(runner, *arguments, "--date", "2026-11-28")  # was moved to Monday silently
     assert saturday.exit_code == 2 and "not a school day" in " ".join(saturday.output.split())
+
+
+def test_a_teacher_free_in_week_b_covers_a_weekly_lesson_on_a_b_week_date():
+    """A1 teaches 7B's every-other-week art in week A at period 1; on a Monday of week B A1 is
+    free then and supervises 7A's weekly math for absent M1. The week as taught that day has
+    A1 in week B only, so it is no clash (the command used to stop with one)."""
+    s = school(days="Mon", periods=1)
+    for name in ("7A", "7B"):
+        add_class(s, name)
+    for subject in ("math", "art"):
+        add_subject(s, subject)
+    teach(s, "7A", "math", 1, "M1")
+    teach(s, "7B", "art", 0.5, "A1")
+    _clear_caches(s)
+    clock = schedules(s)["main"].period(1)
+    timetable = Timetable(
+        [
+            LessonRow("Mon", 1, clock.start, clock.end, "7A", "math", ("M1",)),
+            LessonRow("Mon", 1, clock.start, clock.end, "7B", "art", ("A1",), week="A"),
+        ]
+    )
+    assert validate(s, timetable).ok
+    plan = plan_substitutions(s, timetable, {"M1"}, [MONDAY], [])
+    assert [(p.substitute, p.kind) for p in plan] == [("A1", "supervision")]
+    report = validate(s, with_substitutions(timetable, plan, MONDAY))
+    assert unexplained(report, plan) == [], report.violations

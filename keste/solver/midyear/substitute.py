@@ -317,8 +317,11 @@ def with_substitutions(
     timetable: Timetable, plan: list[Substitution], date: datetime.date
 ) -> Timetable:
     """The week as taught on that date: covered lessons with their substitute, merged and
-    cancelled ones gone (for the validator)."""
+    cancelled ones gone (for the validator). A weekly lesson covered on a date of week A or B
+    is that week's lesson with the substitute and the other week's as planned: the substitute
+    may teach in the other week at that time."""
     day, week = DAYS[date.weekday()], week_of(date)
+    other = "B" if week == "A" else "A"
     mine = {
         (s.start, s.subject, s.group, c): s
         for s in plan
@@ -331,7 +334,9 @@ def with_substitutions(
         if row.day != day or row.week not in (None, week) or found is None:
             lessons.append(row)
         elif found.kind in ("subject", "supervision", "co_teacher"):
-            lessons.append(replace(row, teachers=(found.substitute,)))
+            lessons.append(replace(row, teachers=(found.substitute,), week=row.week or week))
+            if row.week is None:
+                lessons.append(replace(row, week=other))
     return Timetable(lessons, timetable.meals, timetable.info)
 
 
