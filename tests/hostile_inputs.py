@@ -105,3 +105,40 @@ def _zip(files: dict[str, bytes]) -> bytes:
         for name, data in files.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def check_all(folder: Path) -> dict:
+    """Run `keste check` on every input of the corpus in this process: each input's label, exit
+    code, whether the file is unchanged and whether the output has error lines; and the
+    process's peak memory (run it in a child process to measure that alone)."""
+    import hashlib
+    import resource
+
+    from typer.testing import CliRunner
+
+    from keste.cli.app import app
+
+    runner = CliRunner()
+    results = []
+    for label, path in hostile_workbooks(folder):
+        before = hashlib.sha256(path.read_bytes()).digest()
+        result = runner.invoke(app, ["check", str(path)], catch_exceptions=False)
+        results.append(
+            {
+                "label": label,
+                "path": str(path),
+                "exit": int(result.exit_code),
+                "unchanged": hashlib.sha256(path.read_bytes()).digest() == before,
+                "error_lines": "error" in result.output,
+                "tail": result.output[-400:],
+            }
+        )
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"results": results, "peak_mb": peak_kb // 1024}
+
+
+if __name__ == "__main__":  # python -m tests.hostile_inputs FOLDER: the JSON of check_all
+    import json
+    import sys
+
+    print(json.dumps(check_all(Path(sys.argv[1]))))
