@@ -298,3 +298,18 @@ def test_an_invisible_character_in_a_sheet_name_or_header_is_ignored(tmp_path, r
     sheets["Load"][0][0] = "\ufeffclass"
     result = run(runner, "check", write_rows(tmp_path / "invisible.xlsx", sheets))
     assert result.exit_code == 0, result.output
+
+
+def test_a_table_too_far_down_or_right_is_said_so(tmp_path, runner):
+    from tests.conftest import sheets_of_small_school, write_rows
+
+    for name, move in (
+        ("down", lambda rows: [[]] * 25 + rows),
+        ("right", lambda rows: [[None] * 65 + row for row in rows]),
+    ):
+        sheets = sheets_of_small_school()
+        sheets["Classes"] = move(sheets["Classes"])
+        result = run(runner, "check", write_rows(tmp_path / f"{name}.xlsx", sheets))
+        text = " ".join(result.output.split())
+        assert result.exit_code == 3 and "in the first 20 rows and 60 columns" in text, text
+        assert "the sheet is empty" not in text

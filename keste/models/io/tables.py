@@ -43,6 +43,7 @@ class RawTable:
     headers: list[tuple[str, str | None]] = field(default_factory=list)  # (header text, cell)
     rows: list[RawRow] = field(default_factory=list)
     spec: SheetSpec | None = None
+    beyond: str | None = None  # no header where keste looks, but cells further on: where
 
 
 INSTRUCTION_SHEETS = {"instructions", "нұсқаулық", "инструкция"}
@@ -176,7 +177,14 @@ def _read_records(table: RawTable, problems: Problems) -> list[Any]:
     assert spec is not None
     if not any(clean_text(text) for text, _ in table.headers):
         expected = ", ".join(c.key for c in spec.columns if c.required)
-        if spec.required:
+        if table.beyond:
+            problems.error(
+                f"expected a header row with {expected} in the first 20 rows and 60 columns "
+                f"(A-BH); the sheet has cells only further on ({table.beyond}): move the table "
+                "up and left",
+                sheet=table.name,
+            )
+        elif spec.required:
             problems.error(
                 f"the sheet is empty: expected a header row with {expected}", sheet=table.name
             )

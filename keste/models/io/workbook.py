@@ -165,7 +165,17 @@ def _read_sheet(sheet: Any, archive: zipfile.ZipFile, problems: Problems) -> Raw
             if _present(v)
         }
         table.rows.append(RawRow(row_number, cells))
+    if header_row is None:
+        table.beyond = _cells_beyond(sheet)
     return table
+
+
+def _cells_beyond(sheet: Any) -> str | None:
+    """Where a sheet with nothing in the rows and columns keste searches has cells after all."""
+    rows, columns = sheet.max_row or 0, sheet.max_column or 0
+    if rows <= HEADER_SEARCH_ROWS and columns <= MAX_COLUMNS:
+        return None
+    return f"up to row {rows}, column {get_column_letter(max(columns, 1))}"
 
 
 def _present(value: Any) -> bool:
