@@ -313,3 +313,15 @@ def test_a_table_too_far_down_or_right_is_said_so(tmp_path, runner):
         text = " ".join(result.output.split())
         assert result.exit_code == 3 and "in the first 20 rows and 60 columns" in text, text
         assert "the sheet is empty" not in text
+
+
+def test_a_formula_never_calculated_is_named_not_read_as_empty(tmp_path, runner):
+    """openpyxl, like other programs that do not calculate, saves a formula with no value."""
+    from tests.conftest import sheets_of_small_school, write_rows
+
+    sheets = sheets_of_small_school()
+    sheets["Classes"][1][2] = "=20+8"  # students of 1А, as a formula
+    result = run(runner, "check", write_rows(tmp_path / "formula.xlsx", sheets))
+    text = " ".join(result.output.split())
+    assert result.exit_code == 3 and "Classes, cell C2" in text
+    assert "a formula whose value was never calculated" in text

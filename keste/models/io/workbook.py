@@ -33,6 +33,10 @@ MAX_ROWS = 10_000
 MAX_COLUMNS = 60
 HEADER_SEARCH_ROWS = 20
 _MERGE_REF = re.compile(rb'<mergeCell[^>]*\sref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+# A cell with a formula and no stored value (written by a program that does not calculate).
+_UNCACHED_FORMULA = re.compile(
+    rb'<c r="([A-Z]+[0-9]+)"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
+)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -131,7 +135,15 @@ def read_tables(
 
 def _read_sheet(sheet: Any, archive: zipfile.ZipFile, problems: Problems) -> RawTable:
     table = RawTable(sheet.title)
-    merged = _merged_ranges(sheet, archive)
+    xml = _sheet_xml(sheet, archive)
+    merged = [range_boundaries(ref.decode()) for ref in _MERGE_REF.findall(xml)]
+    for cell in _UNCACHED_FORMULA.findall(xml)[:20]:
+        problems.error(
+            "a formula whose value was never calculated (the file was saved by a program that "
+            "does not calculate): open the workbook in Excel and save it, or type the value",
+            sheet=table.name,
+            cell=cell.decode(),
+        )
     header_row: int | None = None
     fill: dict[tuple[int, int], Any] = {}
     for row_number, row in enumerate(
@@ -182,12 +194,11 @@ def _present(value: Any) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
 
-def _merged_ranges(sheet: Any, archive: zipfile.ZipFile) -> list[tuple[int, int, int, int]]:
+def _sheet_xml(sheet: Any, archive: zipfile.ZipFile) -> bytes:
     path = getattr(sheet, "_worksheet_path", None)
     if not path or path not in archive.namelist():
-        return []
-    data = archive.read(path)
-    return [range_boundaries(ref.decode()) for ref in _MERGE_REF.findall(data)]
+        return b""
+    return archive.read(path)
 
 
 def _check_header_merges(
