@@ -242,7 +242,7 @@ _SURNAMES = (
     "Рахимов",
     "Алиева",
 )
-_LETTERS_KK = "АӘБВГДЕЖЗИК"
+_LETTERS_KK = "АӘБВГДЕЖЗИК" + "ЛМНОӨПРСТУҰҮФХЦЧШЫІЭЮЯ"  # the first 11 as schools use them
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
 
 
