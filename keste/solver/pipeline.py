@@ -145,7 +145,7 @@ def _solve_grouped(
         result = retry
         if not result.proven_impossible:
             return result
-        budget = max(MIN_DIAGNOSIS_SECONDS, deadline - time.perf_counter())
+        budget = _diagnosis_budget(deadline, options, on_progress)
         found = find_core(result.school, result.demand, budget, options.workers)
         moved = _teachers_to_relieve(result, found)
         if not moved:
@@ -158,10 +158,23 @@ def _solve_grouped(
                 f"re-allocating {format_number(hours)} hours of it to other teachers"
             )
     if result.proven_impossible and result.diagnosis is None:
-        budget = max(MIN_DIAGNOSIS_SECONDS, started + options.time_limit - time.perf_counter())
+        budget = _diagnosis_budget(started + options.time_limit, options, on_progress)
         found = find_core(result.school, result.demand, budget, options.workers)
         result.diagnosis = explain_core(found, budget, options.workers)
     return result
+
+
+def _diagnosis_budget(deadline: float, options: SolveOptions, on_progress) -> float:
+    """Seconds to find why no timetable exists: what is left of the limit, but at least
+    MIN_DIAGNOSIS_SECONDS, and the progress says when that goes past the limit."""
+    left = deadline - time.perf_counter()
+    budget = max(MIN_DIAGNOSIS_SECONDS, left)
+    if on_progress:
+        past = f", {budget - max(left, 0):.0f} s past the time limit" if budget > left else ""
+        stage = f"no timetable exists; finding out why (up to {budget:.0f} s{past})"
+        started = options.started or time.perf_counter()
+        on_progress(Progress(time.perf_counter() - started, None, None, 0, stage=stage))
+    return budget
 
 
 def _solve_once(
