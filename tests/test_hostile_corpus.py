@@ -1,8 +1,8 @@
 """The hostile corpus (tests/hostile_inputs.py, 649 inputs) through `keste check` in a child
 process: never a traceback, exit 0 (usable) or 3 (bad input, with error lines), the file
 byte-identical afterwards, and the whole run under 1 GiB of memory; then the inputs the checks
-accept through `keste solve`, `allocate` and `groups`, whose workbooks have no formula cell and
-whose timetables read back with `keste validate`."""
+accept through `keste solve`, `validate`, `substitute`, `explain`, `allocate` and `groups`, whose
+workbooks have no formula cell."""
 
 from __future__ import annotations
 
@@ -52,8 +52,18 @@ def _solve_and_allocate(runner, tmp_path, item) -> None:
     solved = run(runner, "solve", path, "-o", f"{stem}-tt.xlsx", "--time-limit", "3")
     assert solved.exit_code in (0, 1, 4, 5), (label, solved.output[-800:])
     if solved.exit_code in (0, 4):
-        assert _formula_cells(f"{stem}-tt.xlsx") == 0, label
-        assert run(runner, "validate", path, f"{stem}-tt.xlsx").exit_code in (0, 4), label
+        timetable = f"{stem}-tt.xlsx"
+        assert _formula_cells(timetable) == 0, label
+        assert run(runner, "validate", path, timetable).exit_code in (0, 4), label
+        covered = run(
+            runner, "substitute", timetable, "--school", path, "--absent", "T001",
+            "--date", "2026-11-23", "-o", f"{stem}-subst.xlsx", "--history", f"{stem}.csv",
+        )  # fmt: skip
+        assert covered.exit_code in (0, 2, 3, 4), (label, covered.output[-800:])
+        if covered.exit_code == 0:
+            assert _formula_cells(f"{stem}-subst.xlsx") == 0, label
+    explained = run(runner, "explain", path, "--time-limit", "5")
+    assert explained.exit_code in (0, 1, 5), (label, explained.output[-800:])
     for command in ("allocate", "groups"):
         out = f"{stem}-{command}.xlsx"
         result = run(runner, command, path, "-o", out)
