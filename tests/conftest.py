@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from benchmarks.schools.general import SAMPLES, make_school
@@ -41,6 +41,18 @@ def sheets_of_small_school() -> dict[str, list[list]]:
             header.extend(k for k in row if k not in header)
         sheets[name] = [header] + [[row.get(k) for k in header] for row in rows]
     return sheets
+
+
+def formula_cells(path) -> list[str]:
+    """The cells of a workbook that hold a formula (keste never writes one)."""
+    book = load_workbook(path)
+    return [
+        f"{sheet.title}!{cell.coordinate}"
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]
 
 
 def digest(path: Path) -> str:

