@@ -109,9 +109,9 @@ def unwritable(output: Path) -> str | None:
         return f"there is no folder {folder}"
     if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
         return "keste may not write there"
-    for lock in (folder / f"~${output.name}", folder / f"~${output.name[2:]}"):
-        if output.suffix.lower() == ".xlsx" and lock.exists():
-            return "it is open in Excel (its lock file is there); close it and run again"
+    locks = (folder / f"~${output.name}", folder / f"~${output.name[2:]}")
+    if output.suffix.lower() == ".xlsx" and any(lock.exists() for lock in locks):
+        return "it is open in Excel (its lock file is there); close it and run again"
     return None
 
 

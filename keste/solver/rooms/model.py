@@ -16,7 +16,7 @@ from collections import defaultdict
 from ortools.sat.python import cp_model
 
 from keste.models.school import Room
-from keste.solver.rooms.needs import NeedKey, PlacedNeed
+from keste.solver.rooms.needs import NeedKey, PlacedNeed, moments
 from keste.solver.sat.solver import new_solver
 
 APPROVED_WEIGHT = 300  # a room other than the approved timetable's
@@ -69,29 +69,12 @@ def _one_lesson_at_a_time(model, needs, rooms_of, chosen) -> None:
     for need in needs:
         for room in rooms_of[need.key]:
             users[room].add(need.key)
-    for moment in _moments(needs):
+    together = {frozenset(n.key for n in running) for _, _, running in moments(needs)}
+    for moment in (m for m in together if len(m) > 1):
         for room, using in users.items():
             running = moment & using
             if len(running) > 1:
                 model.add_at_most_one(chosen[(key, room)] for key in running)
-
-
-def _moments(needs: list[PlacedNeed]) -> set[frozenset[NeedKey]]:
-    """The lessons running together at each lesson's start (each week apart): every moment a
-    room could be wanted twice."""
-    by_day: dict[int, list[PlacedNeed]] = defaultdict(list)
-    for need in needs:
-        by_day[need.day].append(need)
-    moments = set()
-    for day_needs in by_day.values():
-        starts = {(n.start, w) for n in day_needs for w in ("A", "B") if n.week in (None, w)}
-        for start, week in starts:
-            running = frozenset(
-                n.key for n in day_needs if n.start <= start < n.end and n.week in (None, week)
-            )
-            if len(running) > 1:
-                moments.add(running)
-    return moments
 
 
 def _approved_terms(needs, rooms_of, chosen):

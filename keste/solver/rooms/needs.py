@@ -3,6 +3,8 @@ who teaches it and which rooms could take it."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from keste.models.bells import schedules
@@ -100,3 +102,18 @@ def candidate_rooms(school: School, need: RoomNeed) -> list[Room]:
     of_type = [room for room in school.rooms if room.type == need.room_type]
     seated = [r for r in of_type if r.capacity is None or r.capacity >= need.students]
     return seated or of_type
+
+
+def moments(needs: list[PlacedNeed]) -> Iterator[tuple[int, int, list[PlacedNeed]]]:
+    """(day, clock time, the lessons running then), at each lesson's start, weeks A and B apart,
+    in time order: the moments a room could be wanted twice (the set running only grows at a
+    start)."""
+    by_day: dict[int, list[PlacedNeed]] = defaultdict(list)
+    for need in needs:
+        by_day[need.day].append(need)
+    for day in sorted(by_day):
+        day_needs = by_day[day]
+        starts = {(n.start, w) for n in day_needs for w in ("A", "B") if n.week in (None, w)}
+        for start, week in sorted(starts):
+            running = [n for n in day_needs if n.start <= start < n.end and n.week in (None, week)]
+            yield day, start, running

@@ -3,11 +3,9 @@ than there are of them (Hall's condition fails), found by matching lessons to ro
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from keste.models.school import Room
 from keste.models.values import format_time
-from keste.solver.rooms.needs import NeedKey, PlacedNeed
+from keste.solver.rooms.needs import NeedKey, PlacedNeed, moments
 
 
 def room_shortage(
@@ -15,23 +13,15 @@ def room_shortage(
 ) -> str:
     """The first moment whose lessons cannot all have a room, in words; or, when every moment
     alone can, that lessons would have to change rooms part-way (overlapping bell schedules)."""
-    by_day: dict[int, list[PlacedNeed]] = defaultdict(list)
-    for need in needs:
-        by_day[need.day].append(need)
-    for day in sorted(by_day):
-        starts = sorted({(n.start, w) for n in by_day[day] for w in ("A", "B")})
-        for start, week in starts:
-            running = [
-                n for n in by_day[day] if n.start <= start < n.end and n.week in (None, week)
-            ]
-            short = _hall_violator(running, candidates)
-            if short:
-                lessons, rooms = short
-                where = f"{days[day]} {format_time(start)}"
-                return (
-                    f"{where}: {len(lessons)} lessons ({', '.join(sorted(lessons))}) can only use "
-                    f"the {len(rooms)} rooms {', '.join(sorted(rooms)) or '(none)'}"
-                )
+    for day, start, running in moments(needs):
+        short = _hall_violator(running, candidates)
+        if short:
+            lessons, rooms = short
+            return (
+                f"{days[day]} {format_time(start)}: {len(lessons)} lessons "
+                f"({', '.join(sorted(lessons))}) can only use the {len(rooms)} rooms "
+                f"{', '.join(sorted(rooms)) or '(none)'}"
+            )
     return (
         "every moment has rooms enough, but overlapping bell schedules would make some lesson "
         "change rooms part-way"

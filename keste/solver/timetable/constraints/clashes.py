@@ -87,7 +87,8 @@ def _seats(
     """For each group size: the lessons at least that big, and the home-room lessons in rooms
     that big, fit the rooms of the type that seat it (Hall's condition, so rooms can always
     be handed out)."""
-    sizes = sorted({n.students for m in meetings for n in m.rooms() if n.room_type == room_type})
+    needs_of = {m.index: m.rooms() for m in meetings}
+    sizes = sorted({n.students for ns in needs_of.values() for n in ns if n.room_type == room_type})
     for size in sizes:
         big_enough = {r.name for r in rooms if r.capacity is None or r.capacity >= size}
         if len(big_enough) == len(rooms) or not size:
@@ -95,7 +96,7 @@ def _seats(
         weights = {
             m.index: _busiest_week(
                 n
-                for n in m.rooms()
+                for n in needs_of[m.index]
                 if (n.room_type == room_type and not n.home_room and n.students >= size)
                 or n.home_room in big_enough
             )
