@@ -25,13 +25,24 @@ from keste.solver.timetable.submodel import SubModel
 # Nearly every step finds its gain early and none is solved whole, so short steps win once a step's
 # model holds only what its neighbourhood reaches (submodel.py). Measured on a generated 55-class
 # school, 30 s, medians of 3 seeds: steps of 0.5 / 0.35 / 0.25 / 0.18 s reached 2248 / 2146 / 2102
-# / 1981.
-STEP_SECONDS = 0.18
+# / 1981; with CP-SAT's own neighbourhood search on both workers of a step (below), an 88-class
+# school at 60 s, seeds 0-1: steps of 0.25 / 0.18 / 0.12 / 0.08 s reached 3098 / 2938 / 2870 / 3066.
+STEP_SECONDS = 0.12
 MIN_STEP_SECONDS = 0.1  # a step needs at least this much of the time left
 # A step's model is small once presolve has removed the fixed lessons; symmetry detection and
 # probing cost a third of a step's presolve and gained nothing measurable (an 88-class school: 15%
-# lower objective after 60 s without them).
-STEP_PARAMETERS: dict[str, object] = {"symmetry_level": 0, "cp_model_probing_level": 0}
+# lower objective after 60 s without them). A step's second worker proving a bound with the LP
+# found almost none of the step's gains: both workers on CP-SAT's neighbourhoods inside the step
+# gave a 6% lower objective and 15% fewer teacher gaps (88 classes, 60 s, seeds 0-1). Tried and
+# dropped (same school and figures): two steps side by side on one worker each, kept when they
+# changed disjoint parts of the model (3669 / 3315 against 2986 / 2891); a step's model rebuilt
+# with only its loose variables (Python took 190 ms a step to build it); neighbourhoods growing
+# after each gain (3 / 4.0 thousand).
+STEP_PARAMETERS: dict[str, object] = {
+    "symmetry_level": 0,
+    "cp_model_probing_level": 0,
+    "use_lns_only": True,
+}
 FOUND = (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
