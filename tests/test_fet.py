@@ -166,6 +166,66 @@ def test_an_imported_school_solves_and_validates(small_fet, tmp_path, runner):
     assert len(set(math_days)) == 2
 
 
+BREAK = """<ConstraintBreakTimes><Weight_Percentage>100</Weight_Percentage>
+  <Number_of_Break_Times>1</Number_of_Break_Times>
+  <Break_Time><Day>Luni</Day><Hour>10:00</Hour></Break_Time>
+  <Active>true</Active></ConstraintBreakTimes>
+</Time_Constraints_List>"""
+
+
+def test_break_times_keep_every_lesson_out_of_the_break(tmp_path):
+    """FET's break times: nobody has a lesson then. Every class and teacher is unavailable in
+    the break, which is no window in a class's compact day."""
+    path = tmp_path / "break.fet"
+    path.write_text(SMALL.replace("</Time_Constraints_List>", BREAK), encoding="utf-8")
+    school, report, problems = read_fet(path)
+    assert not problems.has_errors()
+    assert report.mapped["ConstraintBreakTimes"] == 1
+    for record in (*school.classes, *school.teachers):
+        assert any(str(b) in ("Mon 3", "Mon 1-3") for b in record.unavailable), record
+    solved = solve_school(school, SolveOptions(time_limit=20, workers=2))
+    assert solved.solved and solved.report.ok, solved.report and solved.report.violations
+    assert not [r for r in solved.timetable.lessons if (r.day, r.period) == ("Mon", 3)]
+
+
+FOUR_IN_THREE_DAYS = "".join(
+    f"""<Activity><Teacher>Dan</Teacher><Subject>PE</Subject><Students>9b</Students>
+  <Duration>1</Duration><Total_Duration>4</Total_Duration><Id>{n}</Id>
+  <Activity_Group_Id>7</Activity_Group_Id><Active>true</Active></Activity>"""
+    for n in range(7, 11)
+)
+SOFT = """<ConstraintMinDaysBetweenActivities><Weight_Percentage>95</Weight_Percentage>
+  <Consecutive_If_Same_Day>false</Consecutive_If_Same_Day><Number_of_Activities>4</Number_of_Activities>
+  <Activity_Id>7</Activity_Id><Activity_Id>8</Activity_Id><Activity_Id>9</Activity_Id>
+  <Activity_Id>10</Activity_Id><MinDays>1</MinDays><Active>true</Active>
+</ConstraintMinDaysBetweenActivities>
+</Time_Constraints_List>
+<Space_Constraints_List>
+<ConstraintSubjectPreferredRoom><Weight_Percentage>0</Weight_Percentage>
+  <Subject>PE</Subject><Room>Gym</Room><Active>true</Active></ConstraintSubjectPreferredRoom>"""
+
+
+def test_soft_constraints_stay_soft(tmp_path):
+    """FET's soft rules never make keste's school impossible: four lessons in a three-day week
+    at 95% 'on different days' may meet twice a day, and a preferred room of weight 0 is no room
+    type. (Dan's max two days a week is dropped here so that four lessons fit.)"""
+    text = SMALL.replace("</Activities_List>", FOUR_IN_THREE_DAYS + "</Activities_List>")
+    text = text.replace(
+        "<Max_Days_Per_Week>2</Max_Days_Per_Week>", "<Max_Days_Per_Week>3</Max_Days_Per_Week>"
+    )
+    text = text.replace("</Time_Constraints_List>\n<Space_Constraints_List>", SOFT)
+    path = tmp_path / "soft.fet"
+    path.write_text(text, encoding="utf-8")
+    school, report, problems = read_fet(path)
+    assert not problems.has_errors()
+    pe = [a for a in school.activities if a.subject == "PE" and a.students == ("9b",)]
+    assert [(a.lessons, a.max_per_day) for a in pe] == [(4, 2)]
+    assert report.approximated["ConstraintMinDaysBetweenActivities"] == 1
+    assert all(s.room_type is None for s in school.subjects if s.code == "PE")
+    solved = solve_school(school, SolveOptions(time_limit=20, workers=2))
+    assert solved.solved and solved.report.ok, solved.report and solved.report.violations
+
+
 def test_entities_are_not_expanded(tmp_path):
     bomb = tmp_path / "bomb.fet"
     bomb.write_text(

@@ -55,9 +55,11 @@ def _hard(element: Element, exact: bool = True) -> str:
     return "mapped" if exact and _weight(element) >= 100 else "approximated"
 
 
-def _times(fet: FetImport, element: Element) -> list[tuple[str, int]] | None:
+def _times(
+    fet: FetImport, element: Element, tag: str = "Not_Available_Time"
+) -> list[tuple[str, int]] | None:
     times = []
-    for when in element.findall("Not_Available_Time"):
+    for when in element.findall(tag):
         day = fet.days.get(text_of(when.find("Day")))
         period = fet.hours.get(text_of(when.find("Hour")))
         if day is None or period is None:
@@ -100,6 +102,17 @@ def _students_set_not_available(fet: FetImport, element: Element, rows_of: dict)
     for class_name, _ in parts:
         school_class = next(c for c in fet.school.classes if c.name == class_name)
         school_class.unavailable = _blocks(school_class.unavailable, times)
+    return _hard(element)
+
+
+def _break_times(fet: FetImport, element: Element, rows_of: dict) -> str:
+    """No lesson of anyone in the school's breaks: every class and every teacher unavailable
+    then. A class's unavailable period is no window in its compact day."""
+    times = _times(fet, element, "Break_Time")
+    if times is None:
+        return "unmapped"
+    for record in (*fet.school.classes, *fet.school.teachers):
+        record.unavailable = _blocks(record.unavailable, times)
     return _hard(element)
 
 
@@ -157,8 +170,10 @@ def _min_days_between(fet: FetImport, element: Element, rows_of: dict) -> str:
         return "unmapped"  # activities of different groups: keste cannot say it
     consecutive = text_of(element.find("Consecutive_If_Same_Day")).lower() == "true"
     soft = _weight(element) < 100
+    days = max(1, len(fet.days))
     for row in rows.values():
-        row.max_per_day = 1
+        # soft: as few a day as the week allows, so it never makes the school impossible alone
+        row.max_per_day = -(-row.lessons // days) if soft else 1
         if (consecutive or soft) and row.length == 1:
             row.double = "allowed"
     if len(rows) > 1:
@@ -171,8 +186,9 @@ def _min_days_between(fet: FetImport, element: Element, rows_of: dict) -> str:
         fet.report.note("MinDaysBetweenActivities above 1 day is kept as one a day")
     if soft:
         fet.report.note(
-            "soft MinDaysBetweenActivities become hard in keste, relaxed to one lesson or one "
-            "double lesson a day"
+            "soft MinDaysBetweenActivities become at most as many lessons a day as the week "
+            "needs (one when the lessons fit the days; a double lesson allowed), and keste's "
+            "soft spread of a subject over the week"
         )
     return _hard(element, exact)
 
@@ -209,6 +225,9 @@ def _subject_preferred_room(fet: FetImport, element: Element, rows_of: dict) -> 
     known = {s.code: s for s in fet.school.subjects}
     if subject not in known:
         return "unmapped"
+    if _weight(element) < 100:  # a wish in FET; as a room type it would be a hard rule
+        fet.report.note("soft preferred rooms are not imposed: keste's room types are hard")
+        return "mapped" if _weight(element) == 0 else "approximated"
     if not any(r.name == room for r in fet.school.rooms):
         capacity = _room_capacity(fet, text_of(element.find("Room")))
         fet.school.rooms.append(Room(room, room, capacity))
@@ -227,6 +246,7 @@ def _room_capacity(fet: FetImport, fet_name: str) -> int | None:
 HANDLERS: dict[str, Handler] = {
     "ConstraintTeacherNotAvailableTimes": _teacher_not_available,
     "ConstraintStudentsSetNotAvailableTimes": _students_set_not_available,
+    "ConstraintBreakTimes": _break_times,
     "ConstraintTeacherMaxDaysPerWeek": _teacher_max_days,
     "ConstraintMinDaysBetweenActivities": _min_days_between,
     "ConstraintActivityEndsStudentsDay": _ends_students_day,
