@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from openpyxl import load_workbook
 
 from benchmarks.schools.general import SAMPLES, make_school
@@ -14,6 +15,7 @@ from keste.models.io.substitutions import read_history, write_history
 from keste.models.substitution import Substitution
 from tests.conftest import (
     SAMPLES_DIR,
+    SHARED,
     digest,
     formula_cells,
     run,
@@ -225,6 +227,44 @@ def test_a_finished_timetable_is_kept_when_its_file_cannot_be_written(
     )
 
 
+@pytest.mark.parametrize(
+    "command, module, writer, arguments",
+    [
+        ("allocate", "keste.cli.allocate", "write_allocation", ["--time-limit", "5", "--fresh"]),
+        ("import-fet", "keste.cli.import_fet", "write_imported_school", []),
+    ],
+)
+def test_every_command_keeps_its_result_when_its_file_cannot_be_written(
+    tmp_path, runner, monkeypatch, command, module, writer, arguments
+):
+    """Like solve: an allocation or an import that cannot be written where asked (opened in
+    Excel while keste worked) goes beside it under a new name, and keste says where."""
+    import importlib
+
+    target = importlib.import_module(module)
+    real = getattr(target, writer)
+    refused = []
+
+    def refuse_first(*args):
+        if not refused:
+            refused.append(args)
+            raise PermissionError(13, "Permission denied")
+        real(*args)
+
+    monkeypatch.setattr(target, writer, refuse_first)
+    source = SHARED / "fixtures" / "fet" / "brazil-1.fet"
+    source = SAMPLES_DIR / "small.xlsx" if command == "allocate" else source
+    if not source.exists():
+        pytest.skip(f"{source} is not beside the repository")
+    out = tmp_path / "out.xlsx"
+    result = run(runner, command, source, "-o", out, *arguments)
+    assert result.exit_code == 0, result.output
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("out-")]
+    assert len(kept) == 1 and not out.exists()
+    assert "instead" in result.output
+    assert load_workbook(kept[0]).sheetnames
+
+
 def test_a_workbook_that_unpacks_to_too_much_is_refused_unread(tmp_path, monkeypatch):
     """A 2 MB file can unpack to gigabytes of spaces; keste reads the sizes the archive
     declares (zipfile never unpacks more) and stops before opening it."""
@@ -266,6 +306,24 @@ def test_a_missing_sheet_is_one_error_not_one_per_row_that_names_it(tmp_path, ru
         result = run(runner, "check", write_rows(tmp_path / f"no-{sheet}.xlsx", sheets))
         assert result.exit_code == 3
         assert "1 error(s), 0 warning(s)" in result.output, (sheet, result.output[:500])
+
+
+def test_one_unknown_name_on_many_rows_is_one_line_that_lists_them(tmp_path, runner):
+    """A subject dropped from the Subjects sheet is named by many Curriculum and Load rows:
+    one line says so with its rows, and the count still gives every row."""
+    sheets = sheets_of_small_school()
+    column = sheets["Curriculum"][0].index("subject")
+    named = [row[column] for row in sheets["Curriculum"][1:]]
+    code = max(set(named), key=named.count)  # the subject on the most Curriculum rows
+    assert named.count(code) > 1
+    sheets["Subjects"] = [r for r in sheets["Subjects"] if r[0] != code]
+    result = run(runner, "check", write_rows(tmp_path / "dropped.xlsx", sheets))
+    assert result.exit_code == 3
+    output = " ".join(result.output.split())
+    lines = [line for line in result.output.splitlines() if repr(code) in line]
+    curriculum = [line for line in lines if "Curriculum" in line]
+    assert len(curriculum) == 1, output[:800]
+    assert f"on {named.count(code)} rows:" in output
 
 
 def test_a_school_of_thousands_of_classes_is_refused_before_any_work(tmp_path, runner):

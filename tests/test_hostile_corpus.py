@@ -2,7 +2,8 @@
 process: never a traceback, exit 0 (usable) or 3 (bad input, with error lines), the file
 byte-identical afterwards, and the whole run under 1 GiB of memory; then the inputs the checks
 accept through `keste solve`, `validate`, `substitute`, `explain`, `allocate` and `groups`, whose
-workbooks have no formula cell."""
+workbooks have no formula cell, and a spread of those it refuses through every command that reads
+a school (each refuses it too, exit 3, writing nothing)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,20 @@ def test_the_corpus_gives_messages_never_tracebacks(tmp_path, runner):
     assert accepted and len(accepted) < len(results)
     for item in accepted[::10]:  # a spread of the accepted ones, solved and allocated
         _solve_and_allocate(runner, tmp_path, item)
+    refused = [item for item in results if item["exit"] == 3]
+    for item in refused[::25]:  # every command refuses what check refuses, with the same words
+        _refused_by_every_command(runner, tmp_path, item)
+
+
+def _refused_by_every_command(runner, tmp_path, item) -> None:
+    label, path = item["label"], item["path"]
+    out = tmp_path / "never-written.xlsx"
+    for command in ("solve", "explain", "allocate", "groups"):
+        arguments = [command, path] + ([] if command == "explain" else ["-o", out])
+        result = run(runner, *arguments)
+        assert result.exit_code == 3, (label, command, result.output[-800:])
+        assert "error" in result.output, (label, command)
+        assert not out.exists(), (label, command)
 
 
 def _solve_and_allocate(runner, tmp_path, item) -> None:

@@ -18,6 +18,7 @@ from keste.cli.common import (
     Workers,
     check_lang,
     refuse_overwrite,
+    write_or_fallback,
 )
 from keste.cli.inputs import last_years_load, read_usable_school
 from keste.cli.render import console, print_allocation, print_allocation_failure
@@ -46,7 +47,9 @@ def allocate(
             school, time_limit=time_limit, workers=workers, seed=seed, previous=last_year
         )
     capacity = capacity_lines(school, allocation.items)
-    write_allocation(school, allocation, capacity, output, language)
+    output = write_or_fallback(
+        lambda path: write_allocation(school, allocation, capacity, path, language), output
+    )
     if not allocation.ok:
         print_allocation_failure(allocation)
         console.print(f"Wrote {output} (the capacity of each subject, to see what is short)")

@@ -20,6 +20,7 @@ from keste.cli.common import (
     Workers,
     check_lang,
     refuse_overwrite,
+    write_or_fallback,
 )
 from keste.cli.inputs import last_years_load, read_usable_school
 from keste.cli.render import console, print_diagnosis, print_problems
@@ -33,8 +34,12 @@ def report_diagnosis(result, output: Path | None, lang: str) -> None:
     diagnosis = result.diagnosis
     print_diagnosis(diagnosis, lang)
     if output is not None and diagnosis.impossible:
-        write_diagnosis(
-            result.school, diagnosis.findings, diagnosis.wall_time, output, lang, result.grouping
+        findings, seconds = diagnosis.findings, diagnosis.wall_time
+        output = write_or_fallback(
+            lambda path: write_diagnosis(
+                result.school, findings, seconds, path, lang, result.grouping
+            ),
+            output,
         )
         console.print(f"Wrote {output} (its Report sheet says why)")
     codes = {"impossible": Exit.IMPOSSIBLE, "feasible": Exit.OK}

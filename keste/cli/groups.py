@@ -16,6 +16,7 @@ from keste.cli.common import (
     Workers,
     check_lang,
     refuse_overwrite,
+    write_or_fallback,
 )
 from keste.cli.inputs import read_usable_school
 from keste.cli.render import console, print_grouping
@@ -41,7 +42,8 @@ def groups_command(
         raise typer.Exit(Exit.OK)
     with console.status("forming groups from students' choices"):
         grouping = form_groups(school, time_limit, workers, seed)
-    write_groups(grouping.apply(school), grouping, output, language)
+    grouped = grouping.apply(school)
+    output = write_or_fallback(lambda path: write_groups(grouped, grouping, path, language), output)
     print_grouping(grouping, language)
     console.print(
         f"[bold green]Wrote {output}[/] (edit its Electives sheet and feed it back with "

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from keste.cli.common import Exit, Lang, check_lang, refuse_overwrite
+from keste.cli.common import Exit, Lang, check_lang, refuse_overwrite, write_or_fallback
 from keste.cli.render import console, print_import_report, print_problems
 from keste.models.io.fet import read_fet
 from keste.models.io.reading import write_imported_school
@@ -25,6 +25,8 @@ def import_fet(
     print_problems(problems, show_notes=False)
     if school is None:
         raise typer.Exit(Exit.BAD_INPUT)
-    write_imported_school(school, report, output, lang)
+    output = write_or_fallback(
+        lambda path: write_imported_school(school, report, path, lang), output
+    )
     print_import_report(report)
     console.print(f"[bold green]Wrote {output}[/] (check it with keste check {output})")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from rich.console import Console
 from rich.markup import escape
@@ -12,7 +13,7 @@ from keste.models.changes import KINDS
 from keste.models.findings import render
 from keste.models.io.labels import label
 from keste.models.io.timetable_workbook import pool_line
-from keste.models.problems import Problem, Problems
+from keste.models.problems import Problem, Problems, by_cause
 from keste.models.summary import SchoolSummary
 from keste.models.values import format_number, format_time
 
@@ -20,20 +21,30 @@ console = Console()
 errors = Console(stderr=True)
 
 _STYLE = {"error": "bold red", "warning": "yellow", "note": "dim"}
+ROWS_LISTED = 12  # rows named on a line that stands for the same problem on many rows
 
 
 def print_problems(problems: Problems, show_notes: bool = True) -> None:
-    """One line per problem, errors first: where, the value, and what was expected."""
+    """One line per problem, errors first: where, the value, and what was expected. The same
+    problem on many rows of a sheet is one line that lists the rows."""
     shown = [p for p in problems if show_notes or p.severity != "note"]
-    for problem in sorted(shown, key=_order):
+    for problem, rows in by_cause(sorted(shown, key=_order)):
         style = _STYLE[problem.severity]
-        console.print(f"[{style}]{problem.severity:7}[/] {escape(str(problem))}", soft_wrap=True)
+        line = str(problem) if len(rows) < 2 else _on_rows(problem, rows)
+        console.print(f"[{style}]{problem.severity:7}[/] {escape(line)}", soft_wrap=True)
     counts = {s: sum(1 for p in problems if p.severity == s) for s in _STYLE}
     if shown:
         console.print(
             f"[bold red]{counts['error']} error(s)[/], [yellow]{counts['warning']} warning(s)[/],"
             f" {counts['note']} note(s)"
         )
+
+
+def _on_rows(problem: Problem, rows: list[int]) -> str:
+    listed = ", ".join(str(r) for r in rows[:ROWS_LISTED])
+    more = f" and {len(rows) - ROWS_LISTED} more" if len(rows) > ROWS_LISTED else ""
+    where = replace(problem, row=None, cell=None)
+    return f"{where} (on {len(rows)} rows: {listed}{more})"
 
 
 def _order(problem: Problem) -> tuple:

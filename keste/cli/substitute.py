@@ -15,6 +15,7 @@ from keste.cli.common import (
     check_lang,
     refuse_overwrite,
     refuse_same_outputs,
+    write_or_fallback,
 )
 from keste.cli.inputs import read_approved, read_usable_school
 from keste.cli.render import console, errors, print_substitutions
@@ -82,7 +83,8 @@ def substitute(
         if broken:  # a bug in keste, never the user's doing
             errors.print(f"[red]The substitutions break a rule: {broken[0].message}[/]")
             raise typer.Exit(Exit.INVALID_TIMETABLE)
-    write_substitutions(school.settings.name, plan, output, language)
+    name = school.settings.name
+    output = write_or_fallback(lambda path: write_substitutions(name, plan, path, language), output)
     replaced = {d.isoformat() for d in dates}
     kept = [s for s in past if not (s.date in replaced and set(s.absent.split(",")) & codes)]
     write_history(history, kept + plan)

@@ -53,6 +53,20 @@ class Problem:
         return f"{prefix}{value}{self.expected}"
 
 
+def by_cause(problems: Iterable[Problem]) -> list[tuple[Problem, list[int]]]:
+    """Problems that differ only in their row (one unknown subject on forty rows) as one: the
+    first of them and every row it is on, in the order first met."""
+    groups: dict[tuple, tuple[Problem, list[int]]] = {}
+    for number, problem in enumerate(problems):
+        if problem.row is None:  # nothing to gather it by
+            groups[(number,)] = (problem, [])
+            continue
+        p = problem
+        key = (p.severity, p.expected, p.sheet, p.column, repr(p.value))
+        groups.setdefault(key, (problem, []))[1].append(problem.row)
+    return list(groups.values())
+
+
 @dataclass
 class Problems:
     """An ordered collection of problems with helpers to add them at a known place."""
