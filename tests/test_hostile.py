@@ -228,14 +228,26 @@ def test_a_finished_timetable_is_kept_when_its_file_cannot_be_written(
 
 
 @pytest.mark.parametrize(
-    "command, module, writer, arguments",
+    "command, source, module, writer, arguments",
     [
-        ("allocate", "keste.cli.allocate", "write_allocation", ["--time-limit", "5", "--fresh"]),
-        ("import-fet", "keste.cli.import_fet", "write_imported_school", []),
+        (
+            "allocate",
+            SAMPLES_DIR / "small.xlsx",
+            "keste.cli.allocate",
+            "write_allocation",
+            ["--time-limit", "5", "--fresh"],
+        ),
+        (
+            "import-fet",
+            SHARED / "fixtures" / "fet" / "brazil-1.fet",
+            "keste.cli.import_fet",
+            "write_imported_school",
+            [],
+        ),
     ],
 )
 def test_every_command_keeps_its_result_when_its_file_cannot_be_written(
-    tmp_path, runner, monkeypatch, command, module, writer, arguments
+    tmp_path, runner, monkeypatch, command, source, module, writer, arguments
 ):
     """Like solve: an allocation or an import that cannot be written where asked (opened in
     Excel while keste worked) goes beside it under a new name, and keste says where."""
@@ -252,8 +264,6 @@ def test_every_command_keeps_its_result_when_its_file_cannot_be_written(
         real(*args)
 
     monkeypatch.setattr(target, writer, refuse_first)
-    source = SHARED / "fixtures" / "fet" / "brazil-1.fet"
-    source = SAMPLES_DIR / "small.xlsx" if command == "allocate" else source
     if not source.exists():
         pytest.skip(f"{source} is not beside the repository")
     out = tmp_path / "out.xlsx"

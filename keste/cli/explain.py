@@ -34,10 +34,9 @@ def report_diagnosis(result, output: Path | None, lang: str) -> None:
     diagnosis = result.diagnosis
     print_diagnosis(diagnosis, lang)
     if output is not None and diagnosis.impossible:
-        findings, seconds = diagnosis.findings, diagnosis.wall_time
         output = write_or_fallback(
             lambda path: write_diagnosis(
-                result.school, findings, seconds, path, lang, result.grouping
+                result.school, diagnosis.findings, diagnosis.wall_time, path, lang, result.grouping
             ),
             output,
         )

@@ -83,8 +83,9 @@ def substitute(
         if broken:  # a bug in keste, never the user's doing
             errors.print(f"[red]The substitutions break a rule: {broken[0].message}[/]")
             raise typer.Exit(Exit.INVALID_TIMETABLE)
-    name = school.settings.name
-    output = write_or_fallback(lambda path: write_substitutions(name, plan, path, language), output)
+    output = write_or_fallback(
+        lambda path: write_substitutions(school.settings.name, plan, path, language), output
+    )
     replaced = {d.isoformat() for d in dates}
     kept = [s for s in past if not (s.date in replaced and set(s.absent.split(",")) & codes)]
     write_history(history, kept + plan)

@@ -61,9 +61,8 @@ def by_cause(problems: Iterable[Problem]) -> list[tuple[Problem, list[int]]]:
         if problem.row is None:  # nothing to gather it by
             groups[(number,)] = (problem, [])
             continue
-        p = problem
-        key = (p.severity, p.expected, p.sheet, p.column, repr(p.value))
-        groups.setdefault(key, (problem, []))[1].append(problem.row)
+        key = (problem.severity, problem.expected, problem.sheet, problem.column)
+        groups.setdefault((*key, repr(problem.value)), (problem, []))[1].append(problem.row)
     return list(groups.values())
 
 

@@ -36,8 +36,8 @@ MIN_STEP_SECONDS = 0.1  # a step needs at least this much of the time left
 # gave a 6% lower objective and 15% fewer teacher gaps (88 classes, 60 s, seeds 0-1). Tried and
 # dropped (same school and figures): two steps side by side on one worker each, kept when they
 # changed disjoint parts of the model (3669 / 3315 against 2986 / 2891); a step's model rebuilt
-# with only its loose variables (Python took 190 ms a step to build it); neighbourhoods growing
-# after each gain (3 / 4.0 thousand).
+# with only its loose variables (Python took 190 ms a step to build it: 3831 / 3654 with default
+# steps); neighbourhoods growing after each gain (4043 / 3880).
 STEP_PARAMETERS: dict[str, object] = {
     "symmetry_level": 0,
     "cp_model_probing_level": 0,
