@@ -182,6 +182,10 @@ def test_unknown_names_and_wrong_periods(solved):
     assert "99Я" in messages and "no period 12" in messages
 
 
+def _when_cells(sheet, row: int) -> tuple:
+    return tuple(sheet.cell(row=row, column=c).value for c in range(1, 6))
+
+
 def test_hand_edited_workbook_is_checked(solved, tmp_path, runner):
     school, timetable = solved
     path = tmp_path / "timetable.xlsx"
@@ -191,9 +195,17 @@ def test_hand_edited_workbook_is_checked(solved, tmp_path, runner):
     assert run(runner, "validate", SAMPLES_DIR / "small.xlsx", path).exit_code == 0
     workbook = load_workbook(path)
     sheet = workbook["Уроки"]
-    sheet.cell(row=3, column=5).value = sheet.cell(row=2, column=5).value  # two rows: one class
-    sheet.cell(row=3, column=1).value = sheet.cell(row=2, column=1).value
-    sheet.cell(row=3, column=2).value = sheet.cell(row=2, column=2).value
+    # Two whole-class lessons of every week: moving one onto the other's class and time must
+    # clash, whichever timetable the solver returned (split groups may share a period).
+    whole = [
+        i + 2 for i, row in enumerate(timetable.lessons) if not (row.group or row.week or row.block)
+    ]
+    kept, moved = (
+        whole[0],
+        next(r for r in whole[1:] if _when_cells(sheet, r) != _when_cells(sheet, whole[0])),
+    )
+    for column in range(1, 6):  # day, period, start, end, class
+        sheet.cell(row=moved, column=column).value = sheet.cell(row=kept, column=column).value
     workbook.save(path)
     result = run(runner, "validate", SAMPLES_DIR / "small.xlsx", path)
     assert result.exit_code == 4
