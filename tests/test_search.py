@@ -17,6 +17,7 @@ from keste.solver.timetable.build import add_soft_rules, build_model
 from keste.solver.timetable.lns import NeighbourhoodSearch
 from keste.solver.timetable.neighbourhoods import Neighbourhood, NeighbourhoodPicker
 from keste.solver.timetable.search import solution_of
+from keste.solver.timetable.submodel import SubModel
 from keste.solver.verify import validate
 from tests.conftest import SAMPLES_DIR
 from tests.schoolkit import add_class, add_subject, school, solve, teach
@@ -74,13 +75,7 @@ def test_a_teacher_gap_counted_by_hand():
 
 
 def _fits_whole_model(ctx, values) -> bool:
-    """Every variable fixed at its value: is that a solution of the whole model?"""
-    hint_all(ctx.model, values)
-    solver = new_solver(30, workers=1)
-    solver.parameters.fix_variables_to_their_hinted_value = True
-    status = solver.solve(ctx.model)
-    ctx.model.clear_hints()
-    return status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    return _fits_whole_model_of(ctx.model, values)
 
 
 def test_a_step_moves_only_its_neighbourhood_and_fits_the_whole_model():
@@ -118,3 +113,40 @@ def test_most_neighbourhoods_hold_a_gap_and_its_day():
     around = [n for n in picks if 2 in n.days and n.classes & picker.classes_of_teacher[teacher]]
     assert len(around) >= 0.6 * len(picks)
     assert all(len(n.classes) <= picker.size for n in picks)
+
+
+def test_a_step_model_folds_fixed_variables_into_constants():
+    """By hand: decisions a, b (freed) and c (fixed at 1); a derived maximum m = max(a + c, b);
+    a + b + c <= 2 and a or not c. With c fixed the step model holds a, b and m only, with
+    c's value in the bounds and offsets; its optimum (minimise 3m - a - b) is a timetable of
+    the whole model."""
+    model = cp_model.CpModel()
+    a, b, c = (model.new_bool_var(name) for name in "abc")
+    m = model.new_int_var(0, 2, "m")
+    model.add_max_equality(m, [a + c, b])
+    model.add(a + b + c <= 2)
+    model.add_bool_or([a, c.Not()])
+    model.minimize(3 * m - a - b)
+    sub = SubModel(model, {"free": [a.index, b.index], "fixed": [c.index]})
+    values = [1, 0, 1, 2]  # a, b, c, m: a whole solution
+    step = sub.step_model(["free"], values)
+    assert step.loose == [a.index, b.index, m.index]
+    solver = new_solver(5, workers=1)
+    assert solver.solve(step.model) == cp_model.OPTIMAL
+    found = step.solution(values, solver.response_proto.solution)
+    assert found == [1, 0, 1, 2]  # b = 1 would break a + b + c <= 2
+    assert found[c.index] == 1  # fixed
+    assert found[a.index] == 1  # a or not c, with c true
+    assert found[m.index] == max(found[a.index] + 1, found[b.index])
+    assert found[a.index] + found[b.index] + 1 <= 2
+    assert _fits_whole_model_of(model, found)
+
+
+def _fits_whole_model_of(model, values) -> bool:
+    """Every variable fixed at its value: is that a solution of the whole model?"""
+    hint_all(model, values)
+    solver = new_solver(30, workers=1)
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    status = solver.solve(model)
+    model.clear_hints()
+    return status in (cp_model.OPTIMAL, cp_model.FEASIBLE)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from keste.solver.sat.solver import hint_all, new_solver
+from keste.solver.sat.solver import new_solver
 from keste.solver.timetable.context import ModelContext
 from keste.solver.timetable.neighbourhoods import Neighbourhood, NeighbourhoodPicker
 from keste.solver.timetable.submodel import SubModel
@@ -68,7 +68,7 @@ class NeighbourhoodSearch:
                 self.decisions[(class_name, day)].append(variable.index)
         for (class_name, day, _), variable in ctx.meal.items():
             self.decisions[(class_name, day)].append(variable.index)
-        self.sub = SubModel(ctx.model, {i for vs in self.decisions.values() for i in vs})
+        self.sub = SubModel(ctx.model, self.decisions)
         self.picker = NeighbourhoodPicker(ctx, seed)
         self.solver: cp_model.CpSolver | None = None
         self.stopped = False
@@ -103,19 +103,18 @@ class NeighbourhoodSearch:
     def _step(
         self, values: list[int], neighbourhood: Neighbourhood, limit: float, step: int
     ) -> tuple[int, list[int] | None]:
-        freed = {
-            index
-            for class_name in neighbourhood.classes
-            for day in neighbourhood.days
-            for index in self.decisions.get((class_name, day), ())
-        }
-        self.sub.focus(freed, values)
-        hint_all(self.sub.model, values)
+        freed = [
+            (class_name, day)
+            for class_name in sorted(neighbourhood.classes)
+            for day in sorted(neighbourhood.days)
+            if (class_name, day) in self.decisions
+        ]
+        step_model = self.sub.step_model(freed, values)
         self.solver = new_solver(limit, self.workers, self.seed + step, STEP_PARAMETERS)
-        status = self.solver.solve(self.sub.model)
+        status = self.solver.solve(step_model.model)
         if status not in FOUND:
             return status, None
-        return status, list(self.solver.response_proto.solution)
+        return status, step_model.solution(values, self.solver.response_proto.solution)
 
     def _taught_on(self, values: list[int], teacher: str, day: int) -> set[str]:
         """The classes a teacher teaches on a day of a timetable."""
