@@ -146,6 +146,38 @@ def test_activities_and_constraints_are_mapped(small_fet):
     assert report.unmapped == {"inactive activity": 1, "ConstraintTeacherMaxHoursContinuously": 2}
     assert report.mapped["ConstraintMinDaysBetweenActivities"] == 1
     assert report.mapped["ConstraintStudentsMaxGapsPerWeek"] == 1
+    assert school.settings.students_day == "no_windows"  # gaps forbidden, late starts not
+
+
+GAPS = """<ConstraintStudentsMaxGapsPerWeek><Weight_Percentage>100</Weight_Percentage>
+  <Max_Gaps>0</Max_Gaps><Active>true</Active></ConstraintStudentsMaxGapsPerWeek>"""
+EARLY = """<ConstraintStudentsEarlyMaxBeginningsAtSecondHour>
+  <Weight_Percentage>100</Weight_Percentage><Max_Beginnings_At_Second_Hour>{n}</Max_Beginnings_At_Second_Hour>
+  <Active>true</Active></ConstraintStudentsEarlyMaxBeginningsAtSecondHour>"""
+
+
+@pytest.mark.parametrize(
+    "gaps, early, expected, approximated",
+    [
+        ("", "", "free", 0),  # FET's own default: neither rule
+        (GAPS, "", "no_windows", 0),
+        (GAPS, EARLY.format(n=0), "compact", 0),
+        (GAPS, EARLY.format(n=2), "no_windows", 1),  # two late starts a week: no limit in keste
+        (GAPS.replace(">0<", ">3<"), "", "free", 1),  # three gaps a week: no limit
+    ],
+)
+def test_students_days_follow_the_file(tmp_path, gaps, early, expected, approximated):
+    """keste's students_day from FET's rules on students' gaps and late starts; what keste cannot
+    say exactly is approximated, looser than the file, and counted."""
+    text = SMALL.replace(GAPS, "").replace(
+        "</Time_Constraints_List>", gaps + early + "</Time_Constraints_List>"
+    )
+    path = tmp_path / "days.fet"
+    path.write_text(text, encoding="utf-8")
+    school, report, problems = read_fet(path)
+    assert not problems.has_errors()
+    assert school.settings.students_day == expected
+    assert sum(report.approximated.values()) == approximated
 
 
 def test_an_imported_school_solves_and_validates(small_fet, tmp_path, runner):

@@ -86,6 +86,9 @@ class Settings:
     hardest_difficulty: int = 11
     min_group_students: int = 5  # a group formed from students' choices has at least this many
     max_group_students: int | None = None  # and at most this many (default: split_threshold - 1)
+    # Students' days: "compact" (from period 1, no windows: the Kazakh rule), "no_windows" (a
+    # late start allowed) or "free" (no rule; FET's default when a file sets none)
+    students_day: str = "compact"
     weights: dict[str, int] = field(default_factory=dict)
 
     @property

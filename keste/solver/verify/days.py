@@ -1,4 +1,5 @@
-"""Students' days: compact_days (each day starts at period 1 with no windows, meals counted),
+"""Students' days: compact_days (each day starts at period 1 with no windows, meals counted; or,
+by the School sheet's students_day, one unbroken run, or no rule),
 lessons_per_day (at most the grade's lessons a day), subject_per_day (a subject at most its
 max_per_day a day, no more than two in a row, doubles only where allowed and as many as planned)."""
 
@@ -43,10 +44,15 @@ def _window(
     meals: set[int],
 ) -> Iterator[Violation]:
     """The first week (A or B) whose day has a window; meals fill their periods."""
+    rule = week.school.settings.students_day
+    if rule == "free":
+        return
     for which in ("A", "B"):
         busy = {p for p, rows in periods.items() if any(r.week in (None, which) for r in rows)}
         occupied = busy | meals
         expected = _open_periods(week, school_class, day, max(occupied, default=0))
+        if rule == "no_windows":  # the run may start later
+            expected = {p for p in expected if p >= min(occupied, default=0)}
         if occupied and occupied != expected:
             missing = sorted(expected - occupied)
             yield Violation(

@@ -41,6 +41,7 @@ def map_constraints(fet: FetImport, rows_of: dict[str, list[Activity]]) -> None:
             {"mapped": fet.report.mapped, "approximated": fet.report.approximated}.get(
                 outcome, fet.report.unmapped
             )[kind] += 1
+    students_day(fet)
 
 
 def _weight(element: Element) -> float:
@@ -124,24 +125,41 @@ def _teacher_max_days(fet: FetImport, element: Element, rows_of: dict) -> str:
     return _hard(element)
 
 
-def _compact(fet: FetImport, element: Element, allowance: str) -> str:
-    """keste keeps every student's day compact from its first period: the same as FET's
-    rule with 0 allowed, stricter otherwise."""
-    if int_of(element.find(allowance)) == 0:
-        return _hard(element)
-    fet.report.note(
-        "students' days are compact from the first period in keste: stricter than the file's "
-        "allowance of gaps or late starts"
-    )
-    return "approximated"
+def _students_rule(fet: FetImport, element: Element, allowance: str, flag: str) -> str:
+    """FET's rule on students' gaps or late starts: with none allowed, hard and for every student,
+    it becomes keste's students_day (students_day, after all constraints); with some allowed, or
+    soft, keste sets no limit (looser than the file)."""
+    if int_of(element.find(allowance)) != 0 or _weight(element) < 100:
+        fet.report.note(
+            "students' gaps or late starts allowed some times a week, or as a wish, have no "
+            "limit in keste"
+        )
+        return "approximated"
+    setattr(fet, flag, True)
+    if element.tag.startswith("ConstraintStudentsSet"):
+        fet.report.note("a rule on one students set's day applies to every student in keste")
+        return "approximated"
+    return "mapped"
+
+
+def students_day(fet: FetImport) -> None:
+    """keste's students_day from what the file's constraints asked."""
+    settings = fet.school.settings
+    if fet.no_windows:
+        settings.students_day = "compact" if fet.no_late_start else "no_windows"
+    elif fet.no_late_start:
+        fet.report.note(
+            "students' days must start at the first hour but may have gaps: keste's students_day "
+            "free allows late starts too"
+        )
 
 
 def _max_gaps(fet: FetImport, element: Element, rows_of: dict) -> str:
-    return _compact(fet, element, "Max_Gaps")
+    return _students_rule(fet, element, "Max_Gaps", "no_windows")
 
 
 def _early_beginnings(fet: FetImport, element: Element, rows_of: dict) -> str:
-    return _compact(fet, element, "Max_Beginnings_At_Second_Hour")
+    return _students_rule(fet, element, "Max_Beginnings_At_Second_Hour", "no_late_start")
 
 
 def _teachers_max_gaps(fet: FetImport, element: Element, rows_of: dict) -> str:
@@ -255,6 +273,8 @@ HANDLERS: dict[str, Handler] = {
     "ConstraintStudentsSetMaxGapsPerWeek": _max_gaps,
     "ConstraintStudentsMaxGapsPerDay": _max_gaps,
     "ConstraintStudentsEarlyMaxBeginningsAtSecondHour": _early_beginnings,
+    "ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour": _early_beginnings,
+    "ConstraintStudentsSetMaxGapsPerDay": _max_gaps,
     "ConstraintTeachersMaxGapsPerWeek": _teachers_max_gaps,
     "ConstraintTeacherMaxGapsPerWeek": _teachers_max_gaps,
     "ConstraintTeachersMaxHoursDaily": _teachers_max_hours_daily,

@@ -67,6 +67,7 @@ def _time(fet: FetImport) -> None:
         periods_per_day=len(hours),
         language="en",
         primary_grades=(),
+        students_day="free",  # FET's rule unless the file's constraints ask for more
     )
     settings.max_lessons_per_day = {grade: len(hours) for grade in range(13)}
     settings.max_weekly_hours = {}  # the Kazakh maximum loads do not apply

@@ -45,3 +45,6 @@ class FetImport:
     hours: dict[str, int] = field(default_factory=dict)  # FET hour name -> period number
     students: Students = field(default_factory=Students)
     school: School = field(default_factory=School)
+    # What the file asks of students' days (hard, for every student): no windows, no late start
+    no_windows: bool = False
+    no_late_start: bool = False

@@ -91,6 +91,19 @@ parse_double = _enum(
     },
     "no, allowed or required",
 )
+parse_students_day = _enum(
+    {
+        "compact": ("compact", "ықшам", "компактный", "компактно"),
+        "no_windows": (
+            "no_windows",
+            "no windows",
+            "терезесіз",
+            "без окон",
+        ),
+        "free": ("free", "еркін", "свободный", "свободно"),
+    },
+    "compact, no_windows or free",
+)
 parse_level = _enum(
     {
         "standard": ("standard", "std", "s", "стандартты", "стандарт", "стандартный"),
@@ -157,6 +170,11 @@ DOUBLE = {
     "en": ("no", "allowed", "required"),
     "kk": ("жоқ", "рұқсат", "міндетті"),
     "ru": ("нет", "можно", "обязательно"),
+}
+STUDENTS_DAY = {
+    "en": ("compact", "no_windows", "free"),
+    "kk": ("ықшам", "терезесіз", "еркін"),
+    "ru": ("компактный", "без окон", "свободный"),
 }
 LEVEL = {
     "en": ("standard", "higher"),

@@ -12,6 +12,7 @@ from keste.models.io.schema.parsers import (
     difficulty,
     grades,
     non_negative_int,
+    parse_students_day,
     periods_a_day,
     positive_int,
 )
@@ -173,6 +174,13 @@ SETTING_KEYS: tuple[Column, ...] = (
         positive_int,
         hint="Most students in a group formed from choices (split_threshold - 1)",
     ),
+    Column(
+        "students_day",
+        "оқушылар күні",
+        "день учеников",
+        parse_students_day,
+        hint="compact (from lesson 1, no windows), no_windows (may start later) or free",
+    ),
     *tuple(
         Column(
             f"weight_{rule}",
@@ -224,6 +232,7 @@ def settings_rows(settings: Settings) -> list[tuple[str, Any]]:
         ("hardest_difficulty", settings.hardest_difficulty),
         ("min_group_students", settings.min_group_students),
         ("max_group_students", settings.max_group_students),
+        ("students_day", settings.students_day),
     ]
     for key, text in optional:
         if getattr(settings, key) != getattr(default, key):

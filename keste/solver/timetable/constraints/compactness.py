@@ -1,10 +1,12 @@
-"""Students' days are compact: lessons (and the meal) fill periods 1, 2, 3... with no window, at
-most the class's lessons a day, and a lone every-other-week lesson is the day's last.
+"""Students' days (the School sheet's students_day): compact, lessons (and the meal) filling
+periods 1, 2, 3... with no window; no_windows, one unbroken run that may start later; or free. At
+most the class's lessons a day, and a lone every-other-week lesson is the day's last, whichever.
 
 With occupancy o(p) in {0, 1}, a day is compact from the first period exactly when o(p+1) <= o(p)
-for every p: the occupied periods form a prefix of the day. Periods when the class is unavailable
-(Classes sheet) are left out of that order: the day starts at its first available period, and the
-class being elsewhere is no window.
+for every p: the occupied periods form a prefix of the day. It is one run exactly when at most one
+period starts a run (o(p) = 1 after o(p-1) = 0). Periods when the class is unavailable (Classes
+sheet) are left out of that order: the day starts at its first available period, and the class
+being elsewhere is no window.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from keste.solver.timetable.context import ModelContext
 
 def add(ctx: ModelContext) -> None:
     school = ctx.school
+    rule = school.settings.students_day
     for class_name, sets in ctx.demand.sets_of_class.items():
         limit = school.max_lessons_per_day(school.class_by_name[class_name])
         compact = ctx.guard("compact", class_name)
@@ -33,7 +36,10 @@ def add(ctx: ModelContext) -> None:
                         for b in school_class.unavailable
                     )
                 ]
-                _prefix(ctx, student_set, day, periods, compact)
+                if rule == "compact":
+                    _prefix(ctx, student_set, day, periods, compact)
+                elif rule == "no_windows":
+                    _one_run(ctx, student_set, day, periods, compact)
                 lessons = [
                     ctx.x[(m.index, day, p)]
                     for m in ctx.meetings_of_set[student_set]
@@ -50,6 +56,20 @@ def _prefix(ctx: ModelContext, student_set: str, day: int, periods: list[int], g
         if after:
             now = ctx.occupied(student_set, day, period)
             ctx.hold(ctx.model.add(sum(after) <= sum(now)), guard)
+
+
+def _one_run(ctx: ModelContext, student_set: str, day: int, periods: list[int], guard) -> None:
+    starts = []
+    before: list = []
+    for period in periods:
+        now = ctx.occupied(student_set, day, period)
+        if now:
+            start = ctx.model.new_bool_var(f"run_start_{student_set}_d{day}_p{period}")
+            ctx.model.add(start >= sum(now) - sum(before))
+            starts.append(start)
+        before = now
+    if len(starts) > 1:
+        ctx.hold(ctx.model.add(sum(starts) <= 1), guard)
 
 
 def _lone_lessons_last(ctx: ModelContext) -> None:

@@ -1,0 +1,68 @@
+"""The School sheet's students_day, by hand on one-day schools: compact (from period 1, no
+windows), no_windows (one run that may start later) and free (no rule), in the model and, read
+again from the workbook's setting, in the validator."""
+
+from __future__ import annotations
+
+import pytest
+
+from keste.solver.verify import validate
+from tests.schoolkit import add_class, add_subject, infeasible, placed, school, solve, teach
+
+
+def _late_start(rule: str):
+    """7A's only lesson is with a teacher who cannot come at period 1."""
+    s = school(days="Mon", periods=3, students_day=rule)
+    add_subject(s, "math")
+    add_class(s, "7A")
+    teach(s, "7A", "math", 1, "T1", unavailable="Mon 1")
+    return s
+
+
+def _window(rule: str):
+    """7A's two teachers can come only at period 1 and only at period 3: a window at 2."""
+    s = school(days="Mon", periods=3, students_day=rule)
+    add_subject(s, "math")
+    add_subject(s, "art")
+    add_class(s, "7A")
+    teach(s, "7A", "math", 1, "T1", unavailable="Mon 2-3")
+    teach(s, "7A", "art", 1, "T2", unavailable="Mon 1-2")
+    return s
+
+
+@pytest.mark.parametrize(
+    "rule, allowed", [("compact", False), ("no_windows", True), ("free", True)]
+)
+def test_a_late_start(rule, allowed):
+    result = solve(_late_start(rule))
+    if allowed:
+        assert result.solved and result.report.ok
+        assert placed(result, "7A")[0][1] > 1
+    else:
+        assert infeasible(result)
+
+
+@pytest.mark.parametrize(
+    "rule, allowed", [("compact", False), ("no_windows", False), ("free", True)]
+)
+def test_a_window(rule, allowed):
+    result = solve(_window(rule))
+    if allowed:
+        assert result.solved and result.report.ok
+        assert placed(result, "7A") == [("Mon", 1), ("Mon", 3)]
+    else:
+        assert infeasible(result)
+
+
+@pytest.mark.parametrize(
+    "make, broken_under",
+    [(_late_start, {"compact"}), (_window, {"compact", "no_windows"})],
+)
+def test_the_validator_judges_by_the_setting(make, broken_under):
+    """Each timetable solved with no rule, judged under each rule by the validator alone."""
+    s = make("free")
+    timetable = solve(s).timetable
+    for rule in ("compact", "no_windows", "free"):
+        s.settings.students_day = rule
+        rules = {v.rule for v in validate(s, timetable).violations}
+        assert ("compact_days" in rules) == (rule in broken_under), rule
