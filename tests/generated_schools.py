@@ -182,7 +182,7 @@ def _choices(draw, s) -> None:
 
 
 def _limits(draw, s) -> None:
-    """Maybe a teacher's wish, a teacher's working days, a class's unavailable time."""
+    """Maybe a teacher's wish, working days and lessons a day, a class's unavailable time."""
     days = s.settings.days
     teacher = s.teachers[0] if s.teachers else None
     if teacher and draw(st.booleans()):
@@ -193,6 +193,8 @@ def _limits(draw, s) -> None:
         )
     if teacher and draw(st.integers(0, 3)) == 0:
         teacher.max_days = len(days) - 1
+    if teacher and draw(st.integers(0, 3)) == 0:
+        teacher.max_lessons_per_day = s.settings.periods_per_day - 1
     if draw(st.integers(0, 3)) == 0:
         s.classes[-1].unavailable = parse_time_blocks(f"{days[-1]} {s.settings.periods_per_day}")
 

@@ -4,9 +4,13 @@ lessons longer than a period; classes unavailable at times; teachers' working da
 
 from __future__ import annotations
 
+import dataclasses
+
 from keste.models.io.reading import read_school, write_school
 from keste.models.school import Activity, ClassGroup
+from keste.models.timetable import Timetable
 from keste.models.values import parse_time_blocks
+from keste.solver.verify import validate
 from tests.schoolkit import _clear_caches, add_class, add_subject, infeasible, placed, school, solve
 
 
@@ -100,15 +104,54 @@ def test_a_teacher_works_at_most_max_days():
     assert infeasible(solve(s))
 
 
+def test_a_teacher_teaches_at_most_max_lessons_per_day():
+    """Four lessons of T1 in a week of two days of three periods: with at most two a day they
+    split two and two; with at most one a day they cannot all fit (and the reason is found)."""
+    s = _school(days="Mon,Tue", periods=3)
+    _teachers(s, "T1")
+    s.teachers[0].max_lessons_per_day = 2
+    s.activities = [Activity("a", ("10A",), "lecture", 4, ("T1",), max_per_day=3)]
+    result = _solved(s)
+    days = [day for day, _ in placed(result, "10A")]
+    assert sorted(days) == ["Mon", "Mon", "Tue", "Tue"]
+    s.teachers[0].max_lessons_per_day = 1
+    _clear_caches(s)
+    assert infeasible(solve(s))
+
+
+def test_an_activity_only_within_its_times():
+    """Two lessons that may meet twice a day, only within Tue 2-3: both there. Any lesson moved
+    out of its times is caught by the validator."""
+    s = _school(days="Mon,Tue", periods=3)
+    _teachers(s, "T1", "T2")
+    s.activities = [
+        Activity("a", ("10A",), "lecture", 2, ("T1",), max_per_day=2, double="allowed"),
+        Activity("b", ("10A",), "pe", 4, ("T2",), max_per_day=3),
+    ]
+    s.activities[0].times = parse_time_blocks("Tue 2-3")
+    result = _solved(s)
+    assert placed(result, "10A", "lecture") == [("Tue", 2), ("Tue", 3)]
+    first = next(r for r in result.timetable.lessons if r.period == 1)
+    at_first = {"period": 1, "start": first.start, "end": first.end}
+    moved = [
+        dataclasses.replace(r, **at_first) if r.subject == "lecture" and r.period == 2 else r
+        for r in result.timetable.lessons
+    ]
+    messages = [v.message for v in validate(s, Timetable(moved)).violations]
+    assert any("outside its times" in m for m in messages)
+
+
 def test_the_new_sheets_round_trip(tmp_path):
     s = _school()
     _teachers(s, "T1", "T2")
     s.teachers[0].max_days = 3
+    s.teachers[1].max_lessons_per_day = 5
+    times = parse_time_blocks("Mon 1-2; Tue")
     s.classes[1].unavailable = parse_time_blocks("Tue 3-4")
     s.groups = [ClassGroup("10A", "x", 12), ClassGroup("10A", "y", 13)]
     s.activities = [
         Activity("1", ("10A/x", "10B"), "lab", 2, ("T1", "T2"), length=2, room_type="lab"),
-        Activity("2", ("10A/y",), "lang", 1, ("T2",), last_of_day=True),
+        Activity("2", ("10A/y",), "lang", 1, ("T2",), last_of_day=True, times=times),
     ]
     for suffix in ("xlsx", "json"):
         path = tmp_path / f"school.{suffix}"
@@ -118,6 +161,7 @@ def test_the_new_sheets_round_trip(tmp_path):
         assert back.activities == s.activities and back.groups == s.groups
         assert (
             back.teachers[0].max_days == 3
+            and back.teachers[1].max_lessons_per_day == 5
             and back.classes[1].unavailable == s.classes[1].unavailable
         )
 

@@ -305,3 +305,49 @@ def test_belize_solves_to_a_timetable_the_validator_passes(tmp_path, runner):
     lab = [r for r in solved.timetable.lessons if r.block and r.room == "CLab3"]
     streams = {(r.block, r.day, r.period) for r in lab}
     assert streams and len(lab) > len(streams)  # several classes' rows in the one lab at once
+
+
+SLOTS = """<ConstraintActivitiesPreferredTimeSlots><Weight_Percentage>100</Weight_Percentage>
+  <Teacher_Name></Teacher_Name><Students_Name>9</Students_Name><Subject_Name>Math</Subject_Name>
+  <Activity_Tag_Name></Activity_Tag_Name><Duration></Duration>
+  <Number_of_Preferred_Time_Slots>3</Number_of_Preferred_Time_Slots>
+  <Preferred_Time_Slot><Preferred_Day>Marti</Preferred_Day><Preferred_Hour>10:00</Preferred_Hour></Preferred_Time_Slot>
+  <Preferred_Time_Slot><Preferred_Day>Miercuri</Preferred_Day><Preferred_Hour>10:00</Preferred_Hour></Preferred_Time_Slot>
+  <Preferred_Time_Slot><Preferred_Day>Miercuri</Preferred_Day><Preferred_Hour>11:00</Preferred_Hour></Preferred_Time_Slot>
+  <Active>true</Active></ConstraintActivitiesPreferredTimeSlots>
+<ConstraintActivityPreferredStartingTimes><Weight_Percentage>100</Weight_Percentage>
+  <Activity_Id>6</Activity_Id><Number_of_Preferred_Starting_Times>1</Number_of_Preferred_Starting_Times>
+  <Preferred_Starting_Time><Preferred_Starting_Day>Luni</Preferred_Starting_Day>
+  <Preferred_Starting_Hour>9:00</Preferred_Starting_Hour></Preferred_Starting_Time>
+  <Active>true</Active></ConstraintActivityPreferredStartingTimes>
+<ConstraintTeacherMaxHoursDaily><Weight_Percentage>100</Weight_Percentage>
+  <Teacher_Name>Ann</Teacher_Name><Maximum_Hours_Daily>1</Maximum_Hours_Daily>
+  <Active>true</Active></ConstraintTeacherMaxHoursDaily>
+</Time_Constraints_List>"""
+
+
+def test_preferred_times_and_teachers_lessons_a_day(tmp_path):
+    """FET's preferred time slots (by filter: year 9's Math) and starting times (one activity)
+    become the Activities rows' times, a teacher's max hours daily max_lessons_per_day; the
+    imported school is solved within them."""
+    path = tmp_path / "times.fet"
+    path.write_text(SMALL.replace("</Time_Constraints_List>", SLOTS), encoding="utf-8")
+    school, report, problems = read_fet(path)
+    assert not problems.has_errors()
+    by_name = {a.activity: a for a in school.activities}
+    assert [str(b) for b in by_name["1"].times] == ["Tue 3", "Wed 3-4"]
+    assert [str(b) for b in by_name["a6"].times] == ["Mon 2"]
+    assert {t.code: t.max_lessons_per_day for t in school.teachers}["Ann"] == 1
+    for kind in (
+        "ConstraintActivitiesPreferredTimeSlots",
+        "ConstraintActivityPreferredStartingTimes",
+        "ConstraintTeacherMaxHoursDaily",
+    ):
+        assert report.mapped[kind] == 1, kind
+    solved = solve_school(school, SolveOptions(time_limit=20, workers=2))
+    assert solved.solved and solved.report.ok, solved.report and solved.report.violations
+    math = sorted((r.day, r.period) for r in solved.timetable.lessons if r.subject == "Math")
+    assert {slot for slot in math} <= {("Tue", 3), ("Wed", 3), ("Wed", 4)}
+    assert [(r.day, r.period) for r in solved.timetable.lessons if r.subject == "Lab"] == [
+        ("Mon", 2)
+    ]

@@ -121,6 +121,23 @@ def test_a_teacher_working_more_days_than_allowed(solved):
     assert "teacher_days" in _rules(school, timetable)
 
 
+def test_a_teacher_teaching_more_lessons_a_day_than_allowed(solved):
+    school, timetable = solved
+    row = _first(timetable, class_name="5А", day="Tue")
+    teacher = row.teachers[0]
+    busiest = max(
+        len({(r.start, r.end) for r in timetable.lessons if teacher in r.teachers and r.day == day})
+        for day in school.settings.days
+    )
+    school = dataclasses.replace(school)
+    for limit, broken in ((busiest, False), (busiest - 1, True)):
+        school.teachers = [
+            dataclasses.replace(t, max_lessons_per_day=limit) if t.code == teacher else t
+            for t in school.teachers
+        ]
+        assert ("teacher_days" in _rules(school, timetable)) == broken
+
+
 def test_a_lock_not_kept(solved):
     school, timetable = solved
     row = _first(timetable, class_name="6А", day="Wed", period=3)

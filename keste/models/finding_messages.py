@@ -144,6 +144,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {  # kind: (en, kk, ru)
         "{teacher} мұғалімі аптасына ең көбі {limit} күн жұмыс істейді",
         "учитель {teacher} работает не более {limit} дней в неделю",
     ),
+    "fact_teacher_lessons": (
+        "teacher {teacher} teaches at most {limit} lessons a day",
+        "{teacher} мұғалімі күніне ең көбі {limit} сабақ береді",
+        "учитель {teacher} ведёт не более {limit} уроков в день",
+    ),
     "fact_rooms": (
         "there are {rooms} room(s) of type {type}",
         "{type} түріндегі кабинеттер саны: {rooms}",
@@ -266,6 +271,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {  # kind: (en, kk, ru)
         "let teacher {teacher} work {want} days a week (Teachers: max_days)",
         "{teacher} мұғаліміне аптасына {want} күн жұмыс істеуге рұқсат етіңіз (Teachers: max_days)",
         "разрешите учителю {teacher} работать {want} дней в неделю (Teachers: max_days)",
+    ),
+    "relax_teacher_lessons": (
+        "let teacher {teacher} teach {want} lessons a day (Teachers: max_lessons_per_day)",
+        "{teacher} мұғаліміне күніне {want} сабақ беруге рұқсат етіңіз "
+        "(Teachers: max_lessons_per_day)",
+        "разрешите учителю {teacher} вести {want} уроков в день (Teachers: max_lessons_per_day)",
     ),
     "relax_teacher_clash": (
         "give one of the lessons of teacher {teacher} to another teacher",

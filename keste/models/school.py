@@ -105,6 +105,7 @@ class Teacher:
     unavailable: tuple[TimeBlock, ...] = ()
     wishes: tuple[Wish, ...] = ()
     max_days: int | None = None  # days a week the teacher works at most
+    max_lessons_per_day: int | None = None  # lessons a day at most
     source: Source | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -180,6 +181,7 @@ class Activity:
     room_type: str | None = None
     last_of_day: bool = False  # ends its students' day
     double: str = "no"  # no / allowed / required: two lessons on one day as a double
+    times: tuple[TimeBlock, ...] = ()  # its lessons only within these times (none: any time)
     source: Source | None = field(default=None, compare=False, repr=False)
 
     def parts(self) -> list[tuple[str, str | None]]:

@@ -25,9 +25,10 @@ HARD_RULES = {
     "meals": "every class eats once a day inside its window; the canteen is not overfull",
     "blocks": "all groups of an elective block at the same times",
     "activities": "every activity's lessons placed, each lasting its length, at most its "
-    "number a day, last of the day where asked",
+    "number a day, within its times, last of the day where asked",
     "class_unavailable": "no lesson when its class is unavailable",
-    "teacher_days": "no teacher works more days than their max_days",
+    "teacher_days": "no teacher works more days than their max_days, nor more lessons a day "
+    "than their max_lessons_per_day",
     "student_clash": "no student in two lessons at once (their class's lessons and the groups "
     "they are members of)",
     "student_load": "every student's weekly load within the grade's maximum",

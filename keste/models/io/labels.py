@@ -155,9 +155,11 @@ LABELS: dict[str, tuple[str, str, str]] = {  # key: (en, kk, ru)
     ),
     # soft rules
     "rule_activities": (
-        "every activity's lessons placed, in runs of its length, at most its number a day",
-        "әр сабақтың (Activities) барлық сабағы қойылған, ұзақтығы мен күндік шегі сақталған",
-        "все занятия (Activities) размещены, с их длительностью и дневным пределом",
+        "every activity's lessons placed, in runs of its length, at most its number a day, "
+        "within its times",
+        "әр сабақтың (Activities) барлық сабағы қойылған, ұзақтығы, күндік шегі мен уақыты "
+        "сақталған",
+        "все занятия (Activities) размещены, с их длительностью, дневным пределом и в своё время",
     ),
     "rule_class_unavailable": (
         "no lesson when its class is unavailable",
@@ -207,9 +209,12 @@ LABELS: dict[str, tuple[str, str, str]] = {  # key: (en, kk, ru)
         "каждый урок ведут учителя, указанные в книге",
     ),
     "rule_teacher_days": (
-        "no teacher works more days than their max_days",
-        "мұғалім max_days-тан көп күн жұмыс істемейді",
-        "учитель работает не больше дней, чем max_days",
+        "no teacher works more days than their max_days, nor more lessons a day than their "
+        "max_lessons_per_day",
+        "мұғалім max_days-тан көп күн жұмыс істемейді және күніне max_lessons_per_day-тан "
+        "көп сабақ бермейді",
+        "учитель работает не больше дней, чем max_days, и не больше уроков в день, чем "
+        "max_lessons_per_day",
     ),
     "rule_teacher_gaps": (
         "teacher gaps (idle periods between lessons)",

@@ -62,6 +62,7 @@ def activity_meetings(school: School, problems: Problems) -> list[Meeting]:
                 last_of_day=activity.last_of_day,
                 activity=activity.activity,
                 length=activity.length,
+                times=activity.times,
             )
         )
     return meetings

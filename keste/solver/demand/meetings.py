@@ -48,6 +48,7 @@ class Meeting:
     last_of_day: bool = False  # ends its students' day (a lone every-other-week lesson, or asked)
     activity: str | None = None  # a row of the Activities sheet
     length: int = 1  # periods each lesson lasts (lessons counts periods)
+    times: tuple = ()  # TimeBlocks its lessons must lie within (an activity's times; none: any)
     sets: tuple[str, ...] = ()  # atomic student sets it occupies (filled in by expand)
     set_difficulty: dict[str, int] = field(default_factory=dict)
 

@@ -32,6 +32,7 @@ IMPOSSIBLE, FEASIBLE, UNDECIDED = "impossible", "feasible", "undecided"
 FAMILY_ORDER = (
     "unavailable",
     "teacher_days",
+    "teacher_lessons",
     "lock",
     "lessons_per_day",
     "rooms",
@@ -140,7 +141,7 @@ def describe_relaxation(ctx: ModelContext, family: str, key: str) -> Finding:
     """What to change so that one guarded family of rules no longer binds."""
     fact = describe_fact(ctx, family, key)
     params = dict(fact.params)
-    if family in ("lessons_per_day", "subject_per_day", "teacher_days"):
+    if family in ("lessons_per_day", "subject_per_day", "teacher_days", "teacher_lessons"):
         params["want"] = params["limit"] + 1
     elif family == "canteen":
         params["want"] = params["capacity"] + 1
@@ -174,6 +175,9 @@ def describe_fact(ctx: ModelContext, family: str, key: str) -> Finding:
     if family == "teacher_days":
         limit = school.teacher_by_code[key].max_days
         return Finding("fact_teacher_days", {"teacher": key, "limit": limit}, (key,))
+    if family == "teacher_lessons":
+        limit = school.teacher_by_code[key].max_lessons_per_day
+        return Finding("fact_teacher_lessons", {"teacher": key, "limit": limit}, (key,))
     if family == "rooms":
         rooms = sum(1 for r in school.rooms if r.type == key)
         return Finding("fact_rooms", {"type": key, "rooms": rooms}, (key,))

@@ -1,5 +1,5 @@
 """activities: every activity's lessons placed, in runs of its length, at most max_per_day a day,
-and the last of its students' day where asked."""
+within its times, and the last of its students' day where asked."""
 
 from __future__ import annotations
 
@@ -7,15 +7,23 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from keste.models.verification import Violation
-from keste.solver.verify.rows import runs
+from keste.solver.verify.rows import covers, runs
 from keste.solver.verify.week import Week
 
 
 def check_activities(week: Week) -> Iterator[Violation]:
     periods: dict[tuple, set[int]] = defaultdict(set)
     for row in week.lessons:
-        if row.block in week.activities:
-            periods[(row.block, row.class_name, row.group, row.day)].add(row.period)
+        activity = week.activities.get(row.block)
+        if activity is None:
+            continue
+        periods[(row.block, row.class_name, row.group, row.day)].add(row.period)
+        if activity.times and not any(covers(block, row) for block in activity.times):
+            yield Violation(
+                "activities",
+                f"activity {activity.activity} ({row.class_name}) on {row.day} period "
+                f"{row.period}: outside its times",
+            )
     for activity in week.activities.values():
         for class_name, group in activity.parts():
             who = f"activity {activity.activity} ({class_name}" + (f"/{group})" if group else ")")

@@ -1,6 +1,6 @@
 """When people may be taught: class_unavailable and teacher_unavailable (no lesson in a time
-they are away), teacher_days (no teacher works more days than their max_days), and locks (locked
-lessons where the scheduler put them)."""
+they are away), teacher_days (no teacher works more days than their max_days, nor more lessons a
+day than their max_lessons_per_day), and locks (locked lessons where the scheduler put them)."""
 
 from __future__ import annotations
 
@@ -51,9 +51,18 @@ def locks(week: Week) -> Iterator[Violation]:
 
 def teacher_days(week: Week) -> Iterator[Violation]:
     for teacher in week.school.teachers:
-        worked = len(week.teacher_days.get(teacher.code, ()))
+        days = week.teacher_days.get(teacher.code, {})
+        worked = sum(1 for lessons in days.values() if lessons)
         if teacher.max_days is not None and worked > teacher.max_days:
             yield Violation(
                 "teacher_days",
                 f"{teacher.code} works {worked} days; at most {teacher.max_days}",
             )
+        limit = teacher.max_lessons_per_day
+        for day, lessons in days.items() if limit is not None else ():
+            taught = len({(start, end) for start, end, _, _ in lessons})
+            if taught > limit:
+                yield Violation(
+                    "teacher_days",
+                    f"{teacher.code} teaches {taught} lessons on {day}; at most {limit}",
+                )

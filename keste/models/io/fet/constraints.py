@@ -168,9 +168,24 @@ def _teachers_max_gaps(fet: FetImport, element: Element, rows_of: dict) -> str:
 
 
 def _teachers_max_hours_daily(fet: FetImport, element: Element, rows_of: dict) -> str:
-    if int_of(element.find("Maximum_Hours_Daily")) >= len(fet.hours):
+    """Teachers max_lessons_per_day: one teacher's (TeacherMaxHoursDaily) or everyone's. A soft
+    one is not imposed (a wish in FET, a hard rule in keste)."""
+    limit = int_of(element.find("Maximum_Hours_Daily"))
+    if limit <= 0:
+        return "unmapped"
+    if limit >= len(fet.hours):
         return "mapped"  # a full day: always true
-    return "unmapped"
+    if _weight(element) < 100:
+        fet.report.note("soft maximum lessons a day for teachers are not imposed in keste")
+        return "approximated"
+    name = text_of(element.find("Teacher_Name"))
+    teachers = [_teacher(fet, name)] if name else fet.school.teachers
+    for teacher in teachers:
+        if teacher is None:
+            return "unmapped"
+        current = teacher.max_lessons_per_day
+        teacher.max_lessons_per_day = limit if current is None else min(current, limit)
+    return "mapped"
 
 
 # -------------------------------------------------------------- activities
@@ -234,6 +249,83 @@ def _preferred_starting_time(fet: FetImport, element: Element, rows_of: dict) ->
     return _hard(element)
 
 
+def _preferred_times(fet: FetImport, element: Element, rows_of: dict) -> str:
+    """An activity's, or the matching activities', preferred time slots or starting times (hard):
+    their Activities rows' times. A row's times hold for all its lessons, so a rule on some of a
+    group's sub-activities is stricter in keste; a lesson of several periods may start anywhere
+    its periods all lie within the starting times' reach (looser)."""
+    if _weight(element) < 100:
+        fet.report.note("soft preferred times of activities are not imposed in keste")
+        return "approximated"
+    starting = "StartingTimes" in element.tag
+    slots = _slots(fet, element, starting)
+    ids = _activity_ids(fet, element)
+    rows = {id(row): row for i in ids for row in rows_of.get(i, [])}
+    if slots is None or not rows:
+        return "unmapped"
+    exact = True
+    for row in rows.values():
+        reach = {(day, period + k) for day, period in slots for k in range(row.length)}
+        allowed = reach & _slot_set(fet, row.times) if row.times else reach
+        if not allowed:
+            return "unmapped"  # no time left: FET's file contradicts itself
+        row.times = _blocks((), sorted(allowed))
+        members = sum(1 for i in ids if row in rows_of.get(i, []))
+        exact = exact and members >= row.lessons and not (starting and row.length > 1)
+    if not exact:
+        fet.report.note(
+            "preferred times of some of an activity's lessons hold for all of them in keste"
+        )
+    return "mapped" if exact else "approximated"
+
+
+def _slots(fet: FetImport, element: Element, starting: bool) -> list[tuple[str, int]] | None:
+    kind = "Starting_Time" if starting else "Time_Slot"
+    day_tag, hour_tag = ("Starting_Day", "Starting_Hour") if starting else ("Day", "Hour")
+    slots = []
+    for slot in element.findall(f"Preferred_{kind}"):
+        day = fet.days.get(text_of(slot.find(f"Preferred_{day_tag}")))
+        period = fet.hours.get(text_of(slot.find(f"Preferred_{hour_tag}")))
+        if day is None or period is None:
+            return None
+        slots.append((day, period))
+    return slots
+
+
+def _slot_set(fet: FetImport, blocks: tuple[TimeBlock, ...]) -> set[tuple[str, int]]:
+    every = range(1, len(fet.hours) + 1)
+    return {(b.day, p) for b in blocks for p in (b.periods or every)}
+
+
+def _activity_ids(fet: FetImport, element: Element) -> list[str]:
+    """The one activity a constraint names, or those its filters match as FET matches them: the
+    teacher among the activity's, students sharing some students with the activity's, the same
+    subject, the tag among its tags, the same duration."""
+    named = element.find("Activity_Id")
+    if named is not None:
+        return [text_of(named)]
+    filters = ("Teacher_Name", "Subject_Name", "Activity_Tag_Name", "Duration")
+    wanted = {tag: text_of(element.find(tag)) for tag in filters}
+    students = text_of(element.find("Students_Name"))
+    return [
+        activity
+        for activity, fields in fet.activity_fields
+        if all(not value or value in fields[tag] for tag, value in wanted.items())
+        and (not students or any(_share(fet, students, s) for s in fields["Students_Name"]))
+    ]
+
+
+def _share(fet: FetImport, one: str, other: str) -> bool:
+    """Do two FET students sets share students? Parts of one class overlap unless both name
+    different groups of it."""
+    parts = fet.students.parts
+    return any(
+        c1 == c2 and (g1 is None or g2 is None or g1 == g2)
+        for c1, g1 in parts.get(one, [])
+        for c2, g2 in parts.get(other, [])
+    )
+
+
 # -------------------------------------------------------------- rooms
 
 
@@ -278,5 +370,10 @@ HANDLERS: dict[str, Handler] = {
     "ConstraintTeachersMaxGapsPerWeek": _teachers_max_gaps,
     "ConstraintTeacherMaxGapsPerWeek": _teachers_max_gaps,
     "ConstraintTeachersMaxHoursDaily": _teachers_max_hours_daily,
+    "ConstraintTeacherMaxHoursDaily": _teachers_max_hours_daily,
     "ConstraintSubjectPreferredRoom": _subject_preferred_room,
+    "ConstraintActivityPreferredTimeSlots": _preferred_times,
+    "ConstraintActivityPreferredStartingTimes": _preferred_times,
+    "ConstraintActivitiesPreferredTimeSlots": _preferred_times,
+    "ConstraintActivitiesPreferredStartingTimes": _preferred_times,
 }

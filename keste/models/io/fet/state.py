@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from xml.etree.ElementTree import Element
 
+from keste.models.io.fet.xml import text_of
 from keste.models.problems import Problems
 from keste.models.school import School
 
@@ -48,3 +50,22 @@ class FetImport:
     # What the file asks of students' days (hard, for every student): no windows, no late start
     no_windows: bool = False
     no_late_start: bool = False
+
+    @cached_property
+    def activity_fields(self) -> list[tuple[str, dict[str, list[str]]]]:
+        """Each active activity's id with what FET's filters match on (teachers, students,
+        subject, tags, duration), read once."""
+        listing = self.root.find("Activities_List")
+        found = []
+        for activity in listing.findall("Activity") if listing is not None else []:
+            if text_of(activity.find("Active")).lower() == "false":
+                continue
+            fields = {
+                "Teacher_Name": [text_of(t) for t in activity.findall("Teacher")],
+                "Students_Name": [text_of(s) for s in activity.findall("Students")],
+                "Subject_Name": [text_of(activity.find("Subject"))],
+                "Activity_Tag_Name": [text_of(t) for t in activity.findall("Activity_Tag")],
+                "Duration": [text_of(activity.find("Duration"))],
+            }
+            found.append((text_of(activity.find("Id")), fields))
+        return found

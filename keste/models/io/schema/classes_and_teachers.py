@@ -109,6 +109,7 @@ TEACHERS_SHEET = SheetSpec(
             aliases=("жұмыс күндері", "рабочих дней"),
             hint="Working days a week at most",
         ),
+        replace(MAX_LESSONS_PER_DAY, hint="Lessons a day at most"),
     ),
     True,
     _build_teacher,

@@ -25,7 +25,7 @@ from keste.models.io.schema.shared import (
     TEACHER,
 )
 from keste.models.school import Activity, Choice, ClassGroup, ElectiveGroup, LoadRow, Lock
-from keste.models.values import parse_day, parse_name_list
+from keste.models.values import parse_day, parse_name_list, parse_time_blocks
 
 LOAD_SHEET = SheetSpec(
     "Load",
@@ -136,6 +136,13 @@ ACTIVITIES_SHEET = SheetSpec(
         replace(
             DOUBLE_LESSON,
             hint="no, allowed or required: two of its lessons in a row on one day",
+        ),
+        Column(
+            "times",
+            "уақыты",
+            "время",
+            parse_time_blocks,
+            hint="Only within these times, e.g. Mon 1-4; Fri (empty: any time)",
         ),
     ),
     False,

@@ -1,4 +1,5 @@
-"""When each lesson may happen at all: teacher unavailability and the length of a class's day.
+"""When each lesson may happen at all: teacher unavailability, the length of a class's day and an
+activity's times.
 
 These rules shrink each meeting's domain before any variable exists, so a slot a teacher cannot
 teach never becomes a variable.
@@ -28,6 +29,8 @@ def allowed_slots(
         for period in ctx.periods(meeting.bells):
             clock = ctx.clock(meeting.bells, period)
             if period > reach or any(blocks_slot(b, day, period, clock) for b in closed):
+                continue
+            if meeting.times and not any(blocks_slot(b, day, period, clock) for b in meeting.times):
                 continue
             busy = [t.code for t in teachers if not teacher_free(t, day, period, clock)]
             slots.append(((day_index, period), busy))
