@@ -351,3 +351,29 @@ def test_preferred_times_and_teachers_lessons_a_day(tmp_path):
     assert [(r.day, r.period) for r in solved.timetable.lessons if r.subject == "Lab"] == [
         ("Mon", 2)
     ]
+
+
+ONE_OF_TWO = """<ConstraintActivityPreferredTimeSlots><Weight_Percentage>100</Weight_Percentage>
+  <Activity_Id>2</Activity_Id><Number_of_Preferred_Time_Slots>1</Number_of_Preferred_Time_Slots>
+  <Preferred_Time_Slot><Preferred_Day>Miercuri</Preferred_Day><Preferred_Hour>11:00</Preferred_Hour></Preferred_Time_Slot>
+  <Active>true</Active></ConstraintActivityPreferredTimeSlots>
+</Time_Constraints_List>"""
+
+
+def test_preferred_times_of_one_lesson_of_an_activity(tmp_path):
+    """A rule on one of Math's two weekly lessons: that lesson gets a row of its own with the
+    time, the other keeps the activity's row with none; solved, one Math is at Wed 4."""
+    path = tmp_path / "one.fet"
+    path.write_text(SMALL.replace("</Time_Constraints_List>", ONE_OF_TWO), encoding="utf-8")
+    school, report, problems = read_fet(path)
+    assert not problems.has_errors()
+    math = {a.activity: a for a in school.activities if a.subject == "Math"}
+    assert {(n, a.lessons, tuple(map(str, a.times))) for n, a in math.items()} == {
+        ("1", 1, ()),
+        ("1.2", 1, ("Wed 4",)),
+    }
+    assert report.mapped["ConstraintActivityPreferredTimeSlots"] == 1
+    solved = solve_school(school, SolveOptions(time_limit=20, workers=2))
+    assert solved.solved and solved.report.ok, solved.report and solved.report.violations
+    slots = [(r.day, r.period) for r in solved.timetable.lessons if r.subject == "Math"]
+    assert ("Wed", 4) in slots

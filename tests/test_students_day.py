@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from keste.models.school import Activity, Teacher
+from keste.models.values import parse_time_blocks
 from keste.solver.verify import validate
 from tests.schoolkit import add_class, add_subject, infeasible, placed, school, solve, teach
 
@@ -66,3 +68,25 @@ def test_the_validator_judges_by_the_setting(make, broken_under):
         s.settings.students_day = rule
         rules = {v.rule for v in validate(s, timetable).violations}
         assert ("compact_days" in rules) == (rule in broken_under), rule
+
+
+def test_last_of_day_holds_across_a_window():
+    """With windows allowed, an activity that ends its students' day still has nothing after it,
+    however far: 7A's last-of-day lesson can only be at period 2 and another only at period 4."""
+    s = school(days="Mon", periods=4, students_day="free")
+    add_class(s, "7A")
+    add_subject(s, "lecture")
+    add_subject(s, "art")
+    s.teachers = [
+        Teacher("T1", ("lecture",), unavailable=parse_time_blocks("Mon 1, 3-4")),
+        Teacher("T2", ("art",), unavailable=parse_time_blocks("Mon 1-3")),
+    ]
+    s.activities = [
+        Activity("a", ("7A",), "lecture", 1, ("T1",), last_of_day=True),
+        Activity("b", ("7A",), "art", 1, ("T2",)),
+    ]
+    assert infeasible(solve(s))
+    s.teachers[1].unavailable = parse_time_blocks("Mon 2-4")  # art at period 1: before it
+    result = solve(s)
+    assert result.solved and result.report.ok
+    assert placed(result, "7A") == [("Mon", 1), ("Mon", 2)]

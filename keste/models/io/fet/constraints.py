@@ -3,14 +3,13 @@ kind is counted by type in the import report (unmapped), nothing silently."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
 from keste.models.io.fet.state import FetImport
-from keste.models.io.fet.xml import int_of, keste_code, text_of
+from keste.models.io.fet.times import merge_blocks, preferred_times, read_times
+from keste.models.io.fet.xml import int_of, keste_code, text_of, weight_of
 from keste.models.school import Activity, Lock, Room, Teacher
-from keste.models.values import TimeBlock
 
 IMPLIED = {"ConstraintBasicCompulsoryTime", "ConstraintBasicCompulsorySpace"}
 
@@ -44,29 +43,9 @@ def map_constraints(fet: FetImport, rows_of: dict[str, list[Activity]]) -> None:
     students_day(fet)
 
 
-def _weight(element: Element) -> float:
-    try:
-        return float(text_of(element.find("Weight_Percentage")) or 100)
-    except ValueError:
-        return 100.0
-
-
 def _hard(element: Element, exact: bool = True) -> str:
     """mapped when FET holds it as hard; approximated when FET's is soft (keste's is hard)."""
-    return "mapped" if exact and _weight(element) >= 100 else "approximated"
-
-
-def _times(
-    fet: FetImport, element: Element, tag: str = "Not_Available_Time"
-) -> list[tuple[str, int]] | None:
-    times = []
-    for when in element.findall(tag):
-        day = fet.days.get(text_of(when.find("Day")))
-        period = fet.hours.get(text_of(when.find("Hour")))
-        if day is None or period is None:
-            return None
-        times.append((day, period))
-    return times
+    return "mapped" if exact and weight_of(element) >= 100 else "approximated"
 
 
 def _teacher(fet: FetImport, name: str) -> Teacher | None:
@@ -74,46 +53,37 @@ def _teacher(fet: FetImport, name: str) -> Teacher | None:
     return next((t for t in fet.school.teachers if t.code == code), None)
 
 
-def _blocks(existing: tuple[TimeBlock, ...], times: list[tuple[str, int]]) -> tuple:
-    by_day: dict[str, set[int]] = defaultdict(set)
-    for block in existing:
-        by_day[block.day] |= set(block.periods)
-    for day, period in times:
-        by_day[day].add(period)
-    return tuple(TimeBlock(day, tuple(sorted(periods))) for day, periods in by_day.items())
-
-
 # -------------------------------------------------------------- teachers' and students' times
 
 
 def _teacher_not_available(fet: FetImport, element: Element, rows_of: dict) -> str:
     teacher = _teacher(fet, text_of(element.find("Teacher")))
-    times = _times(fet, element)
+    times = read_times(fet, element)
     if teacher is None or times is None:
         return "unmapped"
-    teacher.unavailable = _blocks(teacher.unavailable, times)
+    teacher.unavailable = merge_blocks(teacher.unavailable, times)
     return _hard(element)
 
 
 def _students_set_not_available(fet: FetImport, element: Element, rows_of: dict) -> str:
     parts = fet.students.parts.get(text_of(element.find("Students")), [])
-    times = _times(fet, element)
+    times = read_times(fet, element)
     if not parts or times is None or any(group for _, group in parts):
         return "unmapped"  # keste's unavailable times are a whole class's
     for class_name, _ in parts:
         school_class = next(c for c in fet.school.classes if c.name == class_name)
-        school_class.unavailable = _blocks(school_class.unavailable, times)
+        school_class.unavailable = merge_blocks(school_class.unavailable, times)
     return _hard(element)
 
 
 def _break_times(fet: FetImport, element: Element, rows_of: dict) -> str:
     """No lesson of anyone in the school's breaks: every class and every teacher unavailable
     then. A class's unavailable period is no window in its compact day."""
-    times = _times(fet, element, "Break_Time")
+    times = read_times(fet, element, "Break_Time")
     if times is None:
         return "unmapped"
     for record in (*fet.school.classes, *fet.school.teachers):
-        record.unavailable = _blocks(record.unavailable, times)
+        record.unavailable = merge_blocks(record.unavailable, times)
     return _hard(element)
 
 
@@ -129,7 +99,7 @@ def _students_rule(fet: FetImport, element: Element, allowance: str, flag: str) 
     """FET's rule on students' gaps or late starts: with none allowed, hard and for every student,
     it becomes keste's students_day (students_day, after all constraints); with some allowed, or
     soft, keste sets no limit (looser than the file)."""
-    if int_of(element.find(allowance)) != 0 or _weight(element) < 100:
+    if int_of(element.find(allowance)) != 0 or weight_of(element) < 100:
         fet.report.note(
             "students' gaps or late starts allowed some times a week, or as a wish, have no "
             "limit in keste"
@@ -175,7 +145,7 @@ def _teachers_max_hours_daily(fet: FetImport, element: Element, rows_of: dict) -
         return "unmapped"
     if limit >= len(fet.hours):
         return "mapped"  # a full day: always true
-    if _weight(element) < 100:
+    if weight_of(element) < 100:
         fet.report.note("soft maximum lessons a day for teachers are not imposed in keste")
         return "approximated"
     name = text_of(element.find("Teacher_Name"))
@@ -194,7 +164,7 @@ def _teachers_max_hours_daily(fet: FetImport, element: Element, rows_of: dict) -
 def _min_days_between(fet: FetImport, element: Element, rows_of: dict) -> str:
     """The lessons of one activity on different days: max_per_day 1; with FET's 'consecutive
     if same day', two of them may form a double lesson instead."""
-    if _weight(element) == 0:
+    if weight_of(element) == 0:
         fet.report.note("constraints of weight 0 have no effect in FET and none in keste")
         return "mapped"
     ids = [text_of(i) for i in element.findall("Activity_Id")]
@@ -202,7 +172,7 @@ def _min_days_between(fet: FetImport, element: Element, rows_of: dict) -> str:
     if not rows or len({row.activity.split("-")[0] for row in rows.values()}) > 1:
         return "unmapped"  # activities of different groups: keste cannot say it
     consecutive = text_of(element.find("Consecutive_If_Same_Day")).lower() == "true"
-    soft = _weight(element) < 100
+    soft = weight_of(element) < 100
     days = max(1, len(fet.days))
     for row in rows.values():
         # soft: as few a day as the week allows, so it never makes the school impossible alone
@@ -249,83 +219,6 @@ def _preferred_starting_time(fet: FetImport, element: Element, rows_of: dict) ->
     return _hard(element)
 
 
-def _preferred_times(fet: FetImport, element: Element, rows_of: dict) -> str:
-    """An activity's, or the matching activities', preferred time slots or starting times (hard):
-    their Activities rows' times. A row's times hold for all its lessons, so a rule on some of a
-    group's sub-activities is stricter in keste; a lesson of several periods may start anywhere
-    its periods all lie within the starting times' reach (looser)."""
-    if _weight(element) < 100:
-        fet.report.note("soft preferred times of activities are not imposed in keste")
-        return "approximated"
-    starting = "StartingTimes" in element.tag
-    slots = _slots(fet, element, starting)
-    ids = _activity_ids(fet, element)
-    rows = {id(row): row for i in ids for row in rows_of.get(i, [])}
-    if slots is None or not rows:
-        return "unmapped"
-    exact = True
-    for row in rows.values():
-        reach = {(day, period + k) for day, period in slots for k in range(row.length)}
-        allowed = reach & _slot_set(fet, row.times) if row.times else reach
-        if not allowed:
-            return "unmapped"  # no time left: FET's file contradicts itself
-        row.times = _blocks((), sorted(allowed))
-        members = sum(1 for i in ids if row in rows_of.get(i, []))
-        exact = exact and members >= row.lessons and not (starting and row.length > 1)
-    if not exact:
-        fet.report.note(
-            "preferred times of some of an activity's lessons hold for all of them in keste"
-        )
-    return "mapped" if exact else "approximated"
-
-
-def _slots(fet: FetImport, element: Element, starting: bool) -> list[tuple[str, int]] | None:
-    kind = "Starting_Time" if starting else "Time_Slot"
-    day_tag, hour_tag = ("Starting_Day", "Starting_Hour") if starting else ("Day", "Hour")
-    slots = []
-    for slot in element.findall(f"Preferred_{kind}"):
-        day = fet.days.get(text_of(slot.find(f"Preferred_{day_tag}")))
-        period = fet.hours.get(text_of(slot.find(f"Preferred_{hour_tag}")))
-        if day is None or period is None:
-            return None
-        slots.append((day, period))
-    return slots
-
-
-def _slot_set(fet: FetImport, blocks: tuple[TimeBlock, ...]) -> set[tuple[str, int]]:
-    every = range(1, len(fet.hours) + 1)
-    return {(b.day, p) for b in blocks for p in (b.periods or every)}
-
-
-def _activity_ids(fet: FetImport, element: Element) -> list[str]:
-    """The one activity a constraint names, or those its filters match as FET matches them: the
-    teacher among the activity's, students sharing some students with the activity's, the same
-    subject, the tag among its tags, the same duration."""
-    named = element.find("Activity_Id")
-    if named is not None:
-        return [text_of(named)]
-    filters = ("Teacher_Name", "Subject_Name", "Activity_Tag_Name", "Duration")
-    wanted = {tag: text_of(element.find(tag)) for tag in filters}
-    students = text_of(element.find("Students_Name"))
-    return [
-        activity
-        for activity, fields in fet.activity_fields
-        if all(not value or value in fields[tag] for tag, value in wanted.items())
-        and (not students or any(_share(fet, students, s) for s in fields["Students_Name"]))
-    ]
-
-
-def _share(fet: FetImport, one: str, other: str) -> bool:
-    """Do two FET students sets share students? Parts of one class overlap unless both name
-    different groups of it."""
-    parts = fet.students.parts
-    return any(
-        c1 == c2 and (g1 is None or g2 is None or g1 == g2)
-        for c1, g1 in parts.get(one, [])
-        for c2, g2 in parts.get(other, [])
-    )
-
-
 # -------------------------------------------------------------- rooms
 
 
@@ -335,9 +228,9 @@ def _subject_preferred_room(fet: FetImport, element: Element, rows_of: dict) -> 
     known = {s.code: s for s in fet.school.subjects}
     if subject not in known:
         return "unmapped"
-    if _weight(element) < 100:  # a wish in FET; as a room type it would be a hard rule
+    if weight_of(element) < 100:  # a wish in FET; as a room type it would be a hard rule
         fet.report.note("soft preferred rooms are not imposed: keste's room types are hard")
-        return "mapped" if _weight(element) == 0 else "approximated"
+        return "mapped" if weight_of(element) == 0 else "approximated"
     if not any(r.name == room for r in fet.school.rooms):
         capacity = _room_capacity(fet, text_of(element.find("Room")))
         fet.school.rooms.append(Room(room, room, capacity))
@@ -372,8 +265,8 @@ HANDLERS: dict[str, Handler] = {
     "ConstraintTeachersMaxHoursDaily": _teachers_max_hours_daily,
     "ConstraintTeacherMaxHoursDaily": _teachers_max_hours_daily,
     "ConstraintSubjectPreferredRoom": _subject_preferred_room,
-    "ConstraintActivityPreferredTimeSlots": _preferred_times,
-    "ConstraintActivityPreferredStartingTimes": _preferred_times,
-    "ConstraintActivitiesPreferredTimeSlots": _preferred_times,
-    "ConstraintActivitiesPreferredStartingTimes": _preferred_times,
+    "ConstraintActivityPreferredTimeSlots": preferred_times,
+    "ConstraintActivityPreferredStartingTimes": preferred_times,
+    "ConstraintActivitiesPreferredTimeSlots": preferred_times,
+    "ConstraintActivitiesPreferredStartingTimes": preferred_times,
 }

@@ -52,3 +52,11 @@ def keste_code(name: str, slash: bool = False) -> str:
     if slash:
         found = found.replace("/", "-")
     return " ".join(found.split())
+
+
+def weight_of(element: Element) -> float:
+    """A constraint's weight in percent (100 when none is given)."""
+    try:
+        return float(text_of(element.find("Weight_Percentage")) or 100)
+    except ValueError:
+        return 100.0

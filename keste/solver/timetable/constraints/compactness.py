@@ -75,17 +75,21 @@ def _one_run(ctx: ModelContext, student_set: str, day: int, periods: list[int], 
 def _lone_lessons_last(ctx: ModelContext) -> None:
     """Meetings that end their students' day: a lone half-hour lesson (in week B its slot is
     empty, so it must end the day to leave no window) or an activity asked to be last. Nothing
-    but the meeting itself may follow it."""
+    but the meeting itself may follow it in any later period (a day may have windows, or skip a
+    period the class is away)."""
     for meeting in ctx.meetings:
         if not meeting.last_of_day:
             continue
         for day in range(len(ctx.days)):
+            own = {v.index for v in ctx.day_lessons(meeting, day).values()}
             for period, variable in ctx.day_lessons(meeting, day).items():
-                itself = ctx.lesson(meeting, day, period + 1)
                 for student_set in meeting.sets:
-                    after = [
-                        v for v in ctx.occupied(student_set, day, period + 1) if v is not itself
-                    ]
-                    if after:
-                        guard = ctx.guard("compact", ctx.class_of_set[student_set])
-                        ctx.hold(ctx.model.add(sum(after) <= 1 - variable), guard)
+                    guard = ctx.guard("compact", ctx.class_of_set[student_set])
+                    for later in ctx.periods(ctx.bells_of_set[student_set]):
+                        after = [
+                            v
+                            for v in ctx.occupied(student_set, day, later)
+                            if later > period and v.index not in own
+                        ]
+                        if after:
+                            ctx.hold(ctx.model.add(sum(after) <= 1 - variable), guard)
