@@ -377,3 +377,32 @@ def test_preferred_times_of_one_lesson_of_an_activity(tmp_path):
     assert solved.solved and solved.report.ok, solved.report and solved.report.violations
     slots = [(r.day, r.period) for r in solved.timetable.lessons if r.subject == "Math"]
     assert ("Wed", 4) in slots
+
+
+PINNED_TWICE = "".join(
+    f"""<ConstraintActivityPreferredStartingTime><Weight_Percentage>100</Weight_Percentage>
+  <Activity_Id>{i}</Activity_Id><Preferred_Day>Marti</Preferred_Day>
+  <Preferred_Hour>{hour}</Preferred_Hour><Permanently_Locked>true</Permanently_Locked>
+  <Active>true</Active></ConstraintActivityPreferredStartingTime>"""
+    for i, hour in ((1, "8:00"), (2, "9:00"))
+)
+
+
+def test_lessons_pinned_on_one_day_raise_the_limit_a_day(tmp_path):
+    """Both Math lessons pinned on Tuesday, in a row: the activity's one-a-day limit (from the
+    spread over the week) gives way to what the file pins, a double lesson allowed, and the
+    school is solved with both there."""
+    text = SMALL.replace("</Time_Constraints_List>", PINNED_TWICE + "</Time_Constraints_List>")
+    text = text.replace(
+        "<Hour>8:00</Hour></Not_Available_Time>", "<Hour>11:00</Hour></Not_Available_Time>"
+    )
+    path = tmp_path / "pinned.fet"
+    path.write_text(text, encoding="utf-8")
+    school, _, problems = read_fet(path)
+    assert not problems.has_errors()
+    row = {a.activity: a for a in school.activities}["1"]
+    assert (row.max_per_day, row.double) == (2, "allowed")
+    solved = solve_school(school, SolveOptions(time_limit=20, workers=2))
+    assert solved.solved and solved.report.ok, solved.report and solved.report.violations
+    math = sorted((r.day, r.period) for r in solved.timetable.lessons if r.subject == "Math")
+    assert set(math) == {("Tue", 1), ("Tue", 2)}

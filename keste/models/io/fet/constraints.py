@@ -3,6 +3,7 @@ kind is counted by type in the import report (unmapped), nothing silently."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
@@ -41,6 +42,7 @@ def map_constraints(fet: FetImport, rows_of: dict[str, list[Activity]]) -> None:
                 outcome, fet.report.unmapped
             )[kind] += 1
     students_day(fet)
+    _room_for_locks(fet)
 
 
 def _hard(element: Element, exact: bool = True) -> str:
@@ -122,6 +124,24 @@ def students_day(fet: FetImport) -> None:
             "students' days must start at the first hour but may have gaps: keste's students_day "
             "free allows late starts too"
         )
+
+
+def _room_for_locks(fet: FetImport) -> None:
+    """Lessons the file pins on one day count against an activity's limit a day: where FET's
+    own (soft) spread over the week gave fewer, the limit is raised to the pinned lessons (and
+    two pinned in a row make a double lesson allowed)."""
+    pinned: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for lock in fet.school.locks:
+        pinned[(lock.class_name, lock.subject, lock.day)].append(lock.period)
+    for row in fet.school.activities:
+        for (class_name, subject, _), periods in pinned.items():
+            if subject != row.subject or class_name not in row.students:
+                continue
+            if len(periods) > row.max_per_day:
+                row.max_per_day = len(periods)
+                fet.report.note("a limit of lessons a day is raised to the lessons pinned that day")
+            if any(p + 1 in periods for p in periods) and row.length == 1:
+                row.double = "allowed"
 
 
 def _max_gaps(fet: FetImport, element: Element, rows_of: dict) -> str:
