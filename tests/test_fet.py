@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from keste.models.io.fet import read_fet
-from keste.models.io.reading import read_school
+from keste.models.io.reading import read_school, write_imported_school
 from keste.solver.pipeline import solve_school
 from keste.solver.timetable.search import SolveOptions
 from tests.conftest import run
@@ -406,3 +406,24 @@ def test_lessons_pinned_on_one_day_raise_the_limit_a_day(tmp_path):
     assert solved.solved and solved.report.ok, solved.report and solved.report.violations
     math = sorted((r.day, r.period) for r in solved.timetable.lessons if r.subject == "Math")
     assert set(math) == {("Tue", 1), ("Tue", 2)}
+
+
+def test_a_pin_on_an_already_pinned_time_is_not_imposed(tmp_path):
+    """Both Math lessons pinned at the same time (a file that contradicts itself): the second pin
+    is counted as not mapped, and the imported workbook reads back without problems."""
+    same_time = PINNED_TWICE.replace("<Preferred_Hour>9:00<", "<Preferred_Hour>8:00<")
+    text = SMALL.replace("</Time_Constraints_List>", same_time + "</Time_Constraints_List>")
+    path = tmp_path / "twice.fet"
+    path.write_text(text, encoding="utf-8")
+    school, report, problems = read_fet(path)
+    assert not problems.has_errors()
+    assert report.mapped["ConstraintActivityPreferredStartingTime"] == 1
+    assert report.unmapped["ConstraintActivityPreferredStartingTime"] == 1
+    assert sorted((lock.class_name, lock.day, lock.period) for lock in school.locks) == [
+        ("9a", "Tue", 1),
+        ("9b", "Tue", 1),
+    ]
+    workbook = tmp_path / "twice.xlsx"
+    write_imported_school(school, report, workbook)
+    _, read_problems = read_school(workbook)
+    assert not read_problems.has_errors(), read_problems.errors

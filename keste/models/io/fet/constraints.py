@@ -234,6 +234,10 @@ def _preferred_starting_time(fet: FetImport, element: Element, rows_of: dict) ->
     row = rows[0]
     if any("/" in part for part in row.students):
         return "unmapped"  # a lock pins a whole class's lesson
+    taken = {(lock.class_name, lock.day, lock.period) for lock in fet.school.locks}
+    if any((class_name, day, period) in taken for class_name in row.students):
+        fet.report.note("a lesson pinned where another lesson of its class is pinned is not pinned")
+        return "unmapped"
     for class_name in row.students:
         fet.school.locks.append(Lock(class_name, row.subject, day, period))
     return _hard(element)
