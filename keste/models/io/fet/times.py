@@ -14,13 +14,17 @@ from keste.models.values import TimeBlock
 
 
 def read_times(
-    fet: FetImport, element: Element, tag: str = "Not_Available_Time"
+    fet: FetImport,
+    element: Element,
+    tag: str = "Not_Available_Time",
+    day_tag: str = "Day",
+    hour_tag: str = "Hour",
 ) -> list[tuple[str, int]] | None:
     """The (day, period) of each of a constraint's times; None if one names no day or hour."""
     times = []
     for when in element.findall(tag):
-        day = fet.days.get(text_of(when.find("Day")))
-        period = fet.hours.get(text_of(when.find("Hour")))
+        day = fet.days.get(text_of(when.find(day_tag)))
+        period = fet.hours.get(text_of(when.find(hour_tag)))
         if day is None or period is None:
             return None
         times.append((day, period))
@@ -89,16 +93,15 @@ def _own_rows(fet: FetImport, ids: list[str], rows_of: dict) -> list[Activity]:
 
 
 def _slots(fet: FetImport, element: Element, starting: bool) -> list[tuple[str, int]] | None:
-    kind = "Starting_Time" if starting else "Time_Slot"
-    day_tag, hour_tag = ("Starting_Day", "Starting_Hour") if starting else ("Day", "Hour")
-    slots = []
-    for slot in element.findall(f"Preferred_{kind}"):
-        day = fet.days.get(text_of(slot.find(f"Preferred_{day_tag}")))
-        period = fet.hours.get(text_of(slot.find(f"Preferred_{hour_tag}")))
-        if day is None or period is None:
-            return None
-        slots.append((day, period))
-    return slots
+    if starting:
+        return read_times(
+            fet,
+            element,
+            "Preferred_Starting_Time",
+            "Preferred_Starting_Day",
+            "Preferred_Starting_Hour",
+        )
+    return read_times(fet, element, "Preferred_Time_Slot", "Preferred_Day", "Preferred_Hour")
 
 
 def _slot_set(fet: FetImport, blocks: tuple[TimeBlock, ...]) -> set[tuple[str, int]]:

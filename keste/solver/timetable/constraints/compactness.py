@@ -86,10 +86,10 @@ def _lone_lessons_last(ctx: ModelContext) -> None:
                 for student_set in meeting.sets:
                     guard = ctx.guard("compact", ctx.class_of_set[student_set])
                     for later in ctx.periods(ctx.bells_of_set[student_set]):
+                        if later <= period:
+                            continue
                         after = [
-                            v
-                            for v in ctx.occupied(student_set, day, later)
-                            if later > period and v.index not in own
+                            v for v in ctx.occupied(student_set, day, later) if v.index not in own
                         ]
                         if after:
                             ctx.hold(ctx.model.add(sum(after) <= 1 - variable), guard)
