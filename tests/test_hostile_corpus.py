@@ -2,8 +2,9 @@
 process: never a traceback, exit 0 (usable) or 3 (bad input, with error lines), the file
 byte-identical afterwards, and the whole run under 1 GiB of memory; then the inputs the checks
 accept through `keste solve`, `validate`, `substitute`, `explain`, `allocate` and `groups`, whose
-workbooks have no formula cell, and a spread of those it refuses through every command that reads
-a school (each refuses it too, exit 3, writing nothing)."""
+workbooks have no formula cell and read back (`solve --load` and `--groups` take them), and a
+spread of those it refuses through every command that reads a school (each refuses it too, exit
+3, writing nothing). No command changes its input."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, formula_cells, run
+from tests.conftest import ROOT, digest, formula_cells, run
 
 PEAK_MB = 1024
 
@@ -36,8 +37,8 @@ def test_the_corpus_gives_messages_never_tracebacks(tmp_path, runner):
         assert item["exit"] == 0 or item["error_lines"], (item["label"], item["tail"])
     accepted = [item for item in results if item["exit"] == 0]
     assert accepted and len(accepted) < len(results)
-    for item in accepted[::10]:  # a spread of the accepted ones, solved and allocated
-        _solve_and_allocate(runner, tmp_path, item)
+    read_back = [_solve_and_allocate(runner, tmp_path, item) for item in accepted[::10]]
+    assert sum(read_back) > 0  # some Load workbooks were written and taken back
     refused = [item for item in results if item["exit"] == 3]
     for item in refused[::25]:  # every command refuses what check refuses, with the same words
         _refused_by_every_command(runner, tmp_path, item)
@@ -45,17 +46,34 @@ def test_the_corpus_gives_messages_never_tracebacks(tmp_path, runner):
 
 def _refused_by_every_command(runner, tmp_path, item) -> None:
     label, path = item["label"], item["path"]
+    before = digest(Path(path))
     out = tmp_path / "never-written.xlsx"
-    for command in ("solve", "explain", "allocate", "groups"):
-        arguments = [command, path] + ([] if command == "explain" else ["-o", out])
-        result = run(runner, *arguments)
+    timetable = ROOT / "data" / "samples" / "small.xlsx"  # any workbook: the school fails first
+    commands = {
+        "solve": ["-o", out],
+        "explain": [],
+        "allocate": ["-o", out],
+        "groups": ["-o", out],
+        "validate": [timetable],
+    }
+    for command, options in commands.items():
+        result = run(runner, command, path, *options)
         assert result.exit_code == 3, (label, command, result.output[-800:])
         assert "error" in result.output, (label, command)
         assert not out.exists(), (label, command)
+    covered = run(
+        runner, "substitute", timetable, "--school", path, "--absent", "T001",
+        "--date", "2026-11-23", "-o", out, "--history", tmp_path / "never-written.csv",
+    )  # fmt: skip
+    assert covered.exit_code == 3, (label, "substitute", covered.output[-800:])
+    assert not out.exists() and not (tmp_path / "never-written.csv").exists(), label
+    assert digest(Path(path)) == before, label
 
 
-def _solve_and_allocate(runner, tmp_path, item) -> None:
+def _solve_and_allocate(runner, tmp_path, item) -> int:
+    """A spread of the accepted inputs through every command; how many outputs were read back."""
     label, path = item["label"], item["path"]
+    before = digest(Path(path))
     stem = tmp_path / f"{len(list(tmp_path.iterdir()))}"
     solved = run(runner, "solve", path, "-o", f"{stem}-tt.xlsx", "--time-limit", "3")
     assert solved.exit_code in (0, 1, 4, 5), (label, solved.output[-800:])
@@ -72,9 +90,22 @@ def _solve_and_allocate(runner, tmp_path, item) -> None:
             assert formula_cells(f"{stem}-subst.xlsx") == [], label
     explained = run(runner, "explain", path, "--time-limit", "5")
     assert explained.exit_code in (0, 1, 5), (label, explained.output[-800:])
+    read_back = 0
     for command in ("allocate", "groups"):
         out = f"{stem}-{command}.xlsx"
         result = run(runner, command, path, "-o", out)
         assert result.exit_code in (0, 1, 5), (label, command, result.output[-800:])
         if result.exit_code == 0 and Path(out).exists():  # groups writes nothing without choices
             assert formula_cells(out) == [], (label, command)
+            _read_back(runner, path, out, command, label)
+            read_back += 1
+    assert digest(Path(path)) == before, label
+    return read_back
+
+
+def _read_back(runner, path, written, command, label) -> None:
+    """A Load or Groups workbook keste wrote is taken by `solve` (it does not stop at reading)."""
+    option = "--load" if command == "allocate" else "--groups"
+    timetable = f"{written}.tt.xlsx"
+    again = run(runner, "solve", path, option, written, "-o", timetable, "--time-limit", "2")
+    assert again.exit_code in (0, 1, 4, 5), (label, command, again.output[-800:])

@@ -172,24 +172,34 @@ def build_school(tables: list[RawTable], problems: Problems) -> School:
     return school
 
 
+def has_header(table: RawTable, problems: Problems) -> bool:
+    """Whether a table has a header row; when not, a problem says the sheet is empty or where
+    its cells are (past the rows and columns keste searches)."""
+    spec = table.spec
+    assert spec is not None
+    if any(clean_text(text) for text, _ in table.headers):
+        return True
+    expected = ", ".join(c.key for c in spec.columns if c.required)
+    if table.beyond:
+        problems.error(
+            f"expected a header row with {expected} in the first 20 rows and 60 columns "
+            f"(A-BH); the sheet has cells only further on ({table.beyond}): move the table "
+            "up and left",
+            sheet=table.name,
+        )
+    elif spec.required:
+        problems.error(
+            f"the sheet is empty: expected a header row with {expected}", sheet=table.name
+        )
+    else:
+        problems.note("the sheet is empty; it is ignored", sheet=table.name)
+    return False
+
+
 def _read_records(table: RawTable, problems: Problems) -> list[Any]:
     spec = table.spec
     assert spec is not None
-    if not any(clean_text(text) for text, _ in table.headers):
-        expected = ", ".join(c.key for c in spec.columns if c.required)
-        if table.beyond:
-            problems.error(
-                f"expected a header row with {expected} in the first 20 rows and 60 columns "
-                f"(A-BH); the sheet has cells only further on ({table.beyond}): move the table "
-                "up and left",
-                sheet=table.name,
-            )
-        elif spec.required:
-            problems.error(
-                f"the sheet is empty: expected a header row with {expected}", sheet=table.name
-            )
-        else:
-            problems.note("the sheet is empty; it is ignored", sheet=table.name)
+    if not has_header(table, problems):
         return []
     positions = match_columns(table, problems)
     if any(c.required and c not in positions.values() for c in spec.columns):

@@ -9,7 +9,7 @@ from typing import Any
 from keste.models.bells import schedules
 from keste.models.io.labels import aliases
 from keste.models.io.schema import Column, SheetSpec, normalise_header
-from keste.models.io.tables import RawTable, match_columns, parse_value
+from keste.models.io.tables import RawTable, has_header, match_columns, parse_value
 from keste.models.io.workbook import read_tables
 from keste.models.problems import Problems
 from keste.models.school import School
@@ -87,7 +87,7 @@ def read_timetable(path: Path, school: School) -> tuple[Timetable | None, Proble
 
 
 def _rows(table: RawTable | None, problems: Problems) -> list[dict[str, Any]]:
-    if table is None:
+    if table is None or not has_header(table, problems):
         return []
     positions = match_columns(table, problems)
     rows = []
