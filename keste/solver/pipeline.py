@@ -145,11 +145,11 @@ def _solve_grouped(
         result = retry
         if not result.proven_impossible:
             return result
-        budget = _diagnosis_budget(deadline, options, on_progress)
-        found = find_core(result.school, result.demand, budget, options.workers)
+        explained_by = _diagnosis_deadline(deadline, options, on_progress)
+        found = find_core(result.school, result.demand, _left(explained_by), options.workers)
         moved = _teachers_to_relieve(result, found)
         if not moved:
-            result.diagnosis = explain_core(found, budget, options.workers)
+            result.diagnosis = explain_core(found, _left(explained_by), options.workers)
             return result
         for teacher, hours in moved.items():
             reserved[teacher] = reserved.get(teacher, 0) + hours
@@ -158,15 +158,16 @@ def _solve_grouped(
                 f"re-allocating {format_number(hours)} hours of it to other teachers"
             )
     if result.proven_impossible and result.diagnosis is None:
-        budget = _diagnosis_budget(started + options.time_limit, options, on_progress)
-        found = find_core(result.school, result.demand, budget, options.workers)
-        result.diagnosis = explain_core(found, budget, options.workers)
+        explained_by = _diagnosis_deadline(started + options.time_limit, options, on_progress)
+        found = find_core(result.school, result.demand, _left(explained_by), options.workers)
+        result.diagnosis = explain_core(found, _left(explained_by), options.workers)
     return result
 
 
-def _diagnosis_budget(deadline: float, options: SolveOptions, on_progress) -> float:
-    """Seconds to find why no timetable exists: what is left of the limit, but at least
-    MIN_DIAGNOSIS_SECONDS, and the progress says when that goes past the limit."""
+def _diagnosis_deadline(deadline: float, options: SolveOptions, on_progress) -> float:
+    """When finding why no timetable exists must end (finding the conflict and explaining it
+    share it): what is left of the limit, but at least MIN_DIAGNOSIS_SECONDS, and the progress
+    says when that goes past the limit."""
     left = deadline - time.perf_counter()
     budget = max(MIN_DIAGNOSIS_SECONDS, left)
     if on_progress:
@@ -174,7 +175,12 @@ def _diagnosis_budget(deadline: float, options: SolveOptions, on_progress) -> fl
         stage = f"no timetable exists; finding out why (up to {budget:.0f} s{past})"
         started = options.started or time.perf_counter()
         on_progress(Progress(time.perf_counter() - started, None, None, 0, stage=stage))
-    return budget
+    return time.perf_counter() + budget
+
+
+def _left(deadline: float) -> float:
+    """Seconds to a deadline; at least one, so a solver gets a chance to say what it has."""
+    return max(1.0, deadline - time.perf_counter())
 
 
 def _solve_once(

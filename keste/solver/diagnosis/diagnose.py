@@ -71,9 +71,13 @@ class TimetableCore:
 
 
 def find_core(school: School, demand: Demand, time_limit: float, workers: int = 0) -> TimetableCore:
+    """The facts that cannot all hold; building the guarded model counts in the time limit (a
+    few seconds on the largest schools)."""
+    deadline = time.perf_counter() + time_limit
     ctx = build_model(school, demand, diagnose=True)
     guards = list(ctx.guards.values())
-    core = minimal_core(ctx.model, guards, time_limit, workers, FIRST_PARAMETERS)
+    left = max(1.0, deadline - time.perf_counter())
+    core = minimal_core(ctx.model, guards, left, workers, FIRST_PARAMETERS)
     names = {literal.index: key for key, literal in ctx.guards.items()}
     facts = sorted((names[literal.index] for literal in core.literals), key=_fact_order)
     return TimetableCore(ctx, core, facts)
