@@ -3,7 +3,7 @@ and the validator's independent penalties always equal the solver's objective.""
 
 from __future__ import annotations
 
-from keste.models.values import DAYS
+from keste.models.values import DAYS, parse_time_blocks
 from keste.solver.verify import MODEL_RULES
 from tests.schoolkit import add_class, add_subject, placed, school, solve, teach
 
@@ -155,3 +155,30 @@ def test_weights_come_from_the_school_sheet():
     _weights(s, hard_subject_position=5, teacher_gaps=10)
     assert solve(s).report.weights["teacher_gaps"] == 10
     assert set(MODEL_RULES) - {"moved_lessons"} <= set(solve(s).report.penalties)  # no --from
+
+
+def _day_round_a_break(other_class_at_three: bool):
+    """One day of five periods; 2A is away in period 3 and has four one-hour subjects, all by T1,
+    so T1 teaches periods 1, 2, 4 and 5. When every class is away in period 3 it is a break of the
+    school, no gap of T1's; when 2B has lessons then, T1 waits one idle period."""
+    s = school(days="Mon", periods=5, students_day="no_windows")
+    s.settings.weights["teacher_gaps"] = 1
+    away = parse_time_blocks("Mon 3")
+    add_class(s, "2A", grade=2, unavailable=away)
+    add_class(s, "2B", grade=2, unavailable=() if other_class_at_three else away)
+    for subject in ("a", "c", "e", "g"):
+        add_subject(s, subject)
+        teach(s, "2A", subject, 1, "T1")
+    add_subject(s, "b")
+    teach(s, "2B", "b", 1, "T2")
+    return s
+
+
+def test_a_break_of_the_whole_school_is_no_teacher_gap():
+    result = solve(_day_round_a_break(other_class_at_three=False))
+    _optimal(result)
+    assert sorted(p for _, p in placed(result, "2A")) == [1, 2, 4, 5]
+    assert result.report.penalties["teacher_gaps"] == 0
+    result = solve(_day_round_a_break(other_class_at_three=True))
+    _optimal(result)
+    assert result.report.penalties["teacher_gaps"] == 1

@@ -8,20 +8,49 @@ from collections import defaultdict
 
 from keste.models.school import Teacher
 from keste.models.values import TimeBlock
-from keste.solver.verify.rows import covers
+from keste.solver.verify.rows import covers, probe
 from keste.solver.verify.week import Week
 
 
 def teacher_gaps(week: Week) -> int:
     total = 0
+    breaks = _school_breaks(week)
     for _, days in week.teacher_days.items():
         names = {bells for lessons in days.values() for _, _, bells, _ in lessons}
-        buckets = _buckets([(p.start, p.end) for n in names for p in week.bells[n].periods])
-        for lessons in days.values():
-            busy = sorted({_bucket_of(buckets, start) for start, _, _, _ in lessons})
-            if busy:
-                total += (busy[-1] - busy[0] + 1) - len(busy)
+        periods = [(n, p) for n in names for p in week.bells[n].periods]
+        buckets = _buckets([(p.start, p.end) for _, p in periods])
+        for day, lessons in days.items():
+            busy = {_bucket_of(buckets, start) for start, _, _, _ in lessons}
+            if not busy:
+                continue
+            for step in range(min(busy) + 1, max(busy)):
+                start, end = buckets[step]
+                inside = [(n, p.number) for n, p in periods if start <= p.start < end]
+                if step not in busy and not all((day, *key) in breaks for key in inside):
+                    total += 1
     return total
+
+
+def _school_breaks(week: Week) -> set[tuple[str, str, int]]:
+    """(day, bells, period) in which no class following those bells may be taught: a break of
+    the whole school (FET's break times), which is no step of a teacher's day."""
+    classes_of = defaultdict(list)
+    for school_class in week.school.classes:
+        classes_of[week.school.bells_of(school_class)].append(school_class)
+    return {
+        (day, bells, period.number)
+        for bells, classes in classes_of.items()
+        if bells in week.bells
+        for day in week.days
+        for period in week.bells[bells].periods
+        if all(
+            _unavailable(c, probe(day, period.number, period.start, period.end)) for c in classes
+        )
+    }
+
+
+def _unavailable(school_class, moment) -> bool:
+    return any(covers(block, moment) for block in school_class.unavailable)
 
 
 def _buckets(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,7 +1,8 @@
 """Teacher gaps (soft, teacher_gaps): idle periods between a teacher's first and last lesson of a
 day. Periods of the teacher's bell schedules are taken in clock order, overlapping ones merged
 (timegrid.time_buckets), so the 40 minutes between two shifts are not a gap but an idle period of
-either shift is.
+either shift is. A school break (a period in which every class of its bells is unavailable, as
+FET's break times are imported) is no step of anyone's day: waiting through it is not idle.
 
 Per teacher and day: gaps = (last busy position - first busy position + 1) - busy positions, with
 first and last as exact maxima of the busy flags (0 on a free day). Three integers a teacher-day,
@@ -9,11 +10,15 @@ where a chain of "busy before / busy after" Booleans needs three per position.""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from keste.models.availability import blocks_slot
 from keste.models.timegrid import time_buckets
 from keste.solver.timetable.context import ModelContext
 
 
 def add(ctx: ModelContext) -> None:
+    breaks = school_breaks(ctx)
     for teacher, meetings in ctx.meetings_of_teacher.items():
         buckets = time_buckets(ctx.schedules, {m.bells for m in meetings})
         if len(buckets) < 3:
@@ -22,11 +27,29 @@ def add(ctx: ModelContext) -> None:
             busy = [
                 _busy(ctx, meetings, day, bucket, f"{teacher}_d{day}_b{i}")
                 for i, bucket in enumerate(buckets)
+                if not all((day, *key) in breaks for key in bucket)
             ]
             gaps = idle_between(ctx, busy, f"{teacher}_d{day}")
             if gaps is not None:
                 ctx.penalise("teacher_gaps", gaps)
                 ctx.teacher_gaps[(teacher, day)] = gaps
+
+
+def school_breaks(ctx: ModelContext) -> set[tuple[int, str, int]]:
+    """(day, bells, period) in which every class following those bells is unavailable."""
+    classes_of = defaultdict(list)
+    for school_class in ctx.school.classes:
+        classes_of[ctx.school.bells_of(school_class)].append(school_class)
+    return {
+        (day, bells, period)
+        for bells, classes in classes_of.items()
+        for day, day_name in enumerate(ctx.days)
+        for period in ctx.periods(bells)
+        if all(
+            any(blocks_slot(b, day_name, period, ctx.clock(bells, period)) for b in c.unavailable)
+            for c in classes
+        )
+    }
 
 
 def _busy(ctx: ModelContext, meetings, day: int, bucket, name: str):
