@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from keste.models.findings import render
 from keste.models.school import Activity, Teacher
 from keste.models.values import parse_time_blocks
+from keste.solver.pipeline import explain_school
+from keste.solver.timetable.search import SolveOptions
 from keste.solver.verify import validate
 from tests.schoolkit import add_class, add_subject, infeasible, placed, school, solve, teach
 
@@ -90,3 +93,16 @@ def test_last_of_day_holds_across_a_window():
     result = solve(s)
     assert result.solved and result.report.ok
     assert placed(result, "7A") == [("Mon", 1), ("Mon", 2)]
+
+
+@pytest.mark.parametrize(
+    "rule, words",
+    [("compact", "starts at period 1 and has no windows"), ("no_windows", "has no windows")],
+)
+def test_an_impossible_window_is_explained_by_the_setting(rule, words):
+    """Under no_windows a late start is allowed, so the explanation does not speak of period 1."""
+    diagnosis = explain_school(_window(rule), SolveOptions(time_limit=20, workers=2)).diagnosis
+    assert diagnosis is not None and diagnosis.impossible
+    text = "\n".join(render(finding) for finding in diagnosis.findings)
+    assert f"the day of 7A {words}" in text, text
+    assert rule == "compact" or "period 1" not in text, text

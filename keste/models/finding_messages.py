@@ -124,6 +124,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {  # kind: (en, kk, ru)
         "{cls} сыныбының күні 1-сабақтан басталады, терезесіз",
         "день {cls} начинается с 1-го урока и идёт без окон",
     ),
+    "fact_no_windows": (
+        "the day of {cls} has no windows",
+        "{cls} сыныбының күні терезесіз",
+        "день {cls} идёт без окон",
+    ),
     "fact_class_clash": (
         "{cls} is in one lesson at a time",
         "{cls} сыныбы бір уақытта бір сабақта ғана",

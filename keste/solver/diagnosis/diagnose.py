@@ -161,6 +161,8 @@ def describe_fact(ctx: ModelContext, family: str, key: str) -> Finding:
     if family == "lessons_per_day":
         limit = school.max_lessons_per_day(school.class_by_name[key])
         return Finding("fact_lessons_per_day", {"cls": key, "limit": limit}, (key,))
+    if family == "compact" and school.settings.students_day == "no_windows":
+        return Finding("fact_no_windows", {"cls": key}, (key,))  # a late start is allowed
     if family in ("compact", "class_clash"):
         return Finding(f"fact_{family}", {"cls": key}, (key,))
     if family == "teacher_clash":
