@@ -64,6 +64,7 @@ class SolveResult:
 
 REALLOCATION_ROUNDS = 3
 MIN_DIAGNOSIS_SECONDS = 30.0
+FIND_SHARE = 0.75  # of the diagnosis's time, to find the conflict; the rest to suggest a way out
 ALLOCATION_SECONDS = 30.0  # at most; a quarter of the time limit when that is less
 GROUPING_SECONDS = 20.0  # at most; a sixth of the time limit when that is less
 
@@ -146,7 +147,7 @@ def _solve_grouped(
         if not result.proven_impossible:
             return result
         explained_by = _diagnosis_deadline(deadline, options, on_progress)
-        found = find_core(result.school, result.demand, _left(explained_by), options.workers)
+        found = find_core(result.school, result.demand, _to_find(explained_by), options.workers)
         moved = _teachers_to_relieve(result, found)
         if not moved:
             result.diagnosis = explain_core(found, _left(explained_by), options.workers)
@@ -159,7 +160,7 @@ def _solve_grouped(
             )
     if result.proven_impossible and result.diagnosis is None:
         explained_by = _diagnosis_deadline(started + options.time_limit, options, on_progress)
-        found = find_core(result.school, result.demand, _left(explained_by), options.workers)
+        found = find_core(result.school, result.demand, _to_find(explained_by), options.workers)
         result.diagnosis = explain_core(found, _left(explained_by), options.workers)
     return result
 
@@ -176,6 +177,12 @@ def _diagnosis_deadline(deadline: float, options: SolveOptions, on_progress) -> 
         started = options.started or time.perf_counter()
         on_progress(Progress(time.perf_counter() - started, None, None, 0, stage=stage))
     return time.perf_counter() + budget
+
+
+def _to_find(deadline: float) -> float:
+    """Seconds to find the conflict: most of the time to the deadline; the rest is for saying
+    what would lift it (explain_core tries relaxing rules)."""
+    return FIND_SHARE * _left(deadline)
 
 
 def _left(deadline: float) -> float:
