@@ -28,7 +28,10 @@ OUTPUTS = (
 def fet_cl_once(fet_cl: Path, fet: Path, seed: int, time_limit: float) -> dict:
     """One run of fet-cl: whether it found a timetable and its wall time."""
     library = fet_cl.resolve().parents[1] / "lib" / "x86_64-linux-gnu"
-    env = {**os.environ, "LD_LIBRARY_PATH": str(library)} if library.is_dir() else None
+    env = None
+    if library.is_dir() and library != Path("/usr/lib/x86_64-linux-gnu"):  # unpacked, not installed
+        paths = [str(library), *filter(None, [os.environ.get("LD_LIBRARY_PATH")])]
+        env = {**os.environ, "LD_LIBRARY_PATH": ":".join(paths)}
     seeds = [f"--randomseeds{part}={seed + 1}" for part in ("10", "11", "12", "20", "21", "22")]
     with tempfile.TemporaryDirectory() as out:
         command = [
@@ -46,7 +49,11 @@ def fet_cl_once(fet_cl: Path, fet: Path, seed: int, time_limit: float) -> dict:
         started = time.perf_counter()
         run = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
         wall = time.perf_counter() - started
-    solved = run.returncode == 0 and "Simulation successful" in run.stdout
+    if run.returncode != 0:  # not FET's verdict: a missing library, a wrong option
+        raise RuntimeError(f"fet-cl failed ({run.returncode}): {run.stderr[-400:]}")
+    said = run.stdout
+    found = "Simulation successful" in said or "Generation successful" in said  # 6.8 / later
+    solved = found and "Time exceeded" not in said and "Impossible" not in said
     return {
         "school": fet.stem,
         "seed": seed,

@@ -56,16 +56,19 @@ def _refused_by_every_command(runner, tmp_path, item) -> None:
         "groups": ["-o", out],
         "validate": [timetable],
     }
+    checked = run(runner, "check", path).output.splitlines()
+    said = next(line for line in checked if line.startswith("error"))  # what check says first
     for command, options in commands.items():
         result = run(runner, command, path, *options)
         assert result.exit_code == 3, (label, command, result.output[-800:])
-        assert "error" in result.output, (label, command)
+        assert said in result.output, (label, command, said, result.output[-800:])
         assert not out.exists(), (label, command)
     covered = run(
         runner, "substitute", timetable, "--school", path, "--absent", "T001",
         "--date", "2026-11-23", "-o", out, "--history", tmp_path / "never-written.csv",
     )  # fmt: skip
     assert covered.exit_code == 3, (label, "substitute", covered.output[-800:])
+    assert said in covered.output, (label, "substitute", said, covered.output[-800:])
     assert not out.exists() and not (tmp_path / "never-written.csv").exists(), label
     assert digest(Path(path)) == before, label
 
