@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from keste.models.values import DAYS, parse_time_blocks
 from keste.solver.verify import MODEL_RULES
-from tests.schoolkit import add_class, add_subject, placed, school, solve, teach
+from tests.schoolkit import add_class, add_subject, bells, placed, school, solve, teach
 
 
 def _optimal(result) -> None:
@@ -157,15 +157,22 @@ def test_weights_come_from_the_school_sheet():
     assert set(MODEL_RULES) - {"moved_lessons"} <= set(solve(s).report.penalties)  # no --from
 
 
-def _day_round_a_break(other_class_at_three: bool):
+def _day_round_a_break(other_class_at_three: bool, own_bells: bool = False):
     """One day of five periods; 2A is away in period 3 and has four one-hour subjects, all by T1,
     so T1 teaches periods 1, 2, 4 and 5. When every class is away in period 3 it is a break of the
-    school, no gap of T1's; when 2B has lessons then, T1 waits one idle period."""
+    school, no gap of T1's; when 2B has lessons then (on 2A's bells or on its own with the same
+    times), T1 waits one idle period."""
     s = school(days="Mon", periods=5, students_day="no_windows")
     s.settings.weights["teacher_gaps"] = 1
+    times = ("08:00-08:45", "08:50-09:35", "09:45-10:30", "10:40-11:25", "11:30-12:15")
+    bells(s, "main", *times)
+    bells(s, "other", *times)
     away = parse_time_blocks("Mon 3")
-    add_class(s, "2A", grade=2, unavailable=away)
-    add_class(s, "2B", grade=2, unavailable=() if other_class_at_three else away)
+    add_class(s, "2A", grade=2, unavailable=away, bells="main")
+    add_class(
+        s, "2B", grade=2, unavailable=() if other_class_at_three else away,
+        bells="other" if own_bells else "main",
+    )  # fmt: skip
     for subject in ("a", "c", "e", "g"):
         add_subject(s, subject)
         teach(s, "2A", subject, 1, "T1")
@@ -179,6 +186,7 @@ def test_a_break_of_the_whole_school_is_no_teacher_gap():
     _optimal(result)
     assert sorted(p for _, p in placed(result, "2A")) == [1, 2, 4, 5]
     assert result.report.penalties["teacher_gaps"] == 0
-    result = solve(_day_round_a_break(other_class_at_three=True))
-    _optimal(result)
-    assert result.report.penalties["teacher_gaps"] == 1
+    for own_bells in (False, True):  # only 2A away: no break, whichever bells 2B follows
+        result = solve(_day_round_a_break(other_class_at_three=True, own_bells=own_bells))
+        _optimal(result)
+        assert result.report.penalties["teacher_gaps"] == 1, own_bells

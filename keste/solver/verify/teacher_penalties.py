@@ -32,25 +32,30 @@ def teacher_gaps(week: Week) -> int:
 
 
 def _school_breaks(week: Week) -> set[tuple[str, str, int]]:
-    """(day, bells, period) in which no class following those bells may be taught: a break of
-    the whole school (FET's break times), which is no step of a teacher's day."""
-    classes_of = defaultdict(list)
-    for school_class in week.school.classes:
-        classes_of[week.school.bells_of(school_class)].append(school_class)
+    """(day, bells, period) of the classes' bell schedules during which no class of the school
+    may be taught (each is unavailable in its own periods then): a break of the whole school
+    (FET's break times), which is no step of a teacher's day."""
+    classes = week.school.classes
+    used = sorted({week.school.bells_of(c) for c in classes} & set(week.bells))
     return {
         (day, bells, period.number)
-        for bells, classes in classes_of.items()
-        if bells in week.bells
+        for bells in used
         for day in week.days
         for period in week.bells[bells].periods
-        if all(
-            _unavailable(c, probe(day, period.number, period.start, period.end)) for c in classes
-        )
+        if all(_away(week, c, day, period.start, period.end) for c in classes)
     }
 
 
-def _unavailable(school_class, moment) -> bool:
-    return any(covers(block, moment) for block in school_class.unavailable)
+def _away(week: Week, school_class, day: str, start: int, end: int) -> bool:
+    own = week.bells.get(week.school.bells_of(school_class))
+    return all(
+        any(
+            covers(block, probe(day, p.number, p.start, p.end))
+            for block in school_class.unavailable
+        )
+        for p in (own.periods if own else ())
+        if p.start < end and start < p.end
+    )
 
 
 def _buckets(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:

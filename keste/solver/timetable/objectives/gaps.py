@@ -1,16 +1,14 @@
 """Teacher gaps (soft, teacher_gaps): idle periods between a teacher's first and last lesson of a
 day. Periods of the teacher's bell schedules are taken in clock order, overlapping ones merged
 (timegrid.time_buckets), so the 40 minutes between two shifts are not a gap but an idle period of
-either shift is. A school break (a period in which every class of its bells is unavailable, as
-FET's break times are imported) is no step of anyone's day: waiting through it is not idle.
+either shift is. A school break (a period during which every class of the school is away, as FET's
+break times are imported) is no step of anyone's day: waiting through it is not idle.
 
 Per teacher and day: gaps = (last busy position - first busy position + 1) - busy positions, with
 first and last as exact maxima of the busy flags (0 on a free day). Three integers a teacher-day,
 where a chain of "busy before / busy after" Booleans needs three per position."""
 
 from __future__ import annotations
-
-from collections import defaultdict
 
 from keste.models.availability import blocks_slot
 from keste.models.timegrid import time_buckets
@@ -36,20 +34,28 @@ def add(ctx: ModelContext) -> None:
 
 
 def school_breaks(ctx: ModelContext) -> set[tuple[int, str, int]]:
-    """(day, bells, period) in which every class following those bells is unavailable."""
-    classes_of = defaultdict(list)
-    for school_class in ctx.school.classes:
-        classes_of[ctx.school.bells_of(school_class)].append(school_class)
+    """(day, bells, period) of the classes' bell schedules during which every class of the school
+    is away: unavailable in each of its own periods that overlap it in clock time."""
+    school = ctx.school
+    used = sorted({school.bells_of(c) for c in school.classes})
     return {
         (day, bells, period)
-        for bells, classes in classes_of.items()
+        for bells in used
         for day, day_name in enumerate(ctx.days)
         for period in ctx.periods(bells)
-        if all(
-            any(blocks_slot(b, day_name, period, ctx.clock(bells, period)) for b in c.unavailable)
-            for c in classes
-        )
+        if all(_away(ctx, c, day_name, ctx.clock(bells, period)) for c in school.classes)
     }
+
+
+def _away(ctx: ModelContext, school_class, day: str, clock: tuple[int, int]) -> bool:
+    """Is the class unavailable in every period of its bells that overlaps a clock interval?"""
+    bells = ctx.school.bells_of(school_class)
+    return all(
+        any(blocks_slot(b, day, period, own) for b in school_class.unavailable)
+        for period in ctx.periods(bells)
+        for own in [ctx.clock(bells, period)]
+        if own[0] < clock[1] and clock[0] < own[1]
+    )
 
 
 def _busy(ctx: ModelContext, meetings, day: int, bucket, name: str):
