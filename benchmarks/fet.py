@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -96,10 +97,8 @@ def _peer_cells(rows: list[dict], fet_rows: list[dict]) -> str:
     and keste's time to a first timetable (reading the workbook included) over FET's."""
     solved = [r for r in fet_rows if r["fet_solved"]]
     fet_s = median(solved, "fet_s")
-    for row in rows:
-        if row.get("first_s") is not None:
-            row["first_with_read_s"] = row["first_s"] + row.get("read_s", 0)
-    keste_s = median(rows, "first_with_read_s")
+    firsts = [r["first_s"] + r.get("read_s", 0) for r in rows if r.get("first_s") is not None]
+    keste_s = statistics.median(firsts) if firsts else None
     ratio = f"{keste_s / fet_s:.2f}" if keste_s is not None and fet_s else ""
     return f" {len(solved)}/{len(fet_rows)} | {'' if fet_s is None else f'{fet_s:g}'} | {ratio} |"
 

@@ -60,5 +60,4 @@ def fet_cl_once(fet_cl: Path, fet: Path, seed: int, time_limit: float) -> dict:
         "side": "fet",
         "fet_solved": solved,
         "fet_s": round(wall, 2),
-        "fet_exit": run.returncode,
     }

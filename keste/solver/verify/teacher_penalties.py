@@ -19,14 +19,15 @@ def teacher_gaps(week: Week) -> int:
         names = {bells for lessons in days.values() for _, _, bells, _ in lessons}
         periods = [(n, p) for n in names for p in week.bells[n].periods]
         buckets = _buckets([(p.start, p.end) for _, p in periods])
+        inside = [  # each step's periods, as (bells, number)
+            [(n, p.number) for n, p in periods if start <= p.start < end] for start, end in buckets
+        ]
         for day, lessons in days.items():
             busy = {_bucket_of(buckets, start) for start, _, _, _ in lessons}
             if not busy:
                 continue
             for step in range(min(busy) + 1, max(busy)):
-                start, end = buckets[step]
-                inside = [(n, p.number) for n, p in periods if start <= p.start < end]
-                if step not in busy and not all((day, *key) in breaks for key in inside):
+                if step not in busy and not all((day, *key) in breaks for key in inside[step]):
                     total += 1
     return total
 

@@ -50,11 +50,11 @@ def school_breaks(ctx: ModelContext) -> set[tuple[int, str, int]]:
 def _away(ctx: ModelContext, school_class, day: str, clock: tuple[int, int]) -> bool:
     """Is the class unavailable in every period of its bells that overlaps a clock interval?"""
     bells = ctx.school.bells_of(school_class)
+    own = {period: ctx.clock(bells, period) for period in ctx.periods(bells)}
     return all(
-        any(blocks_slot(b, day, period, own) for b in school_class.unavailable)
-        for period in ctx.periods(bells)
-        for own in [ctx.clock(bells, period)]
-        if own[0] < clock[1] and clock[0] < own[1]
+        any(blocks_slot(b, day, period, (start, end)) for b in school_class.unavailable)
+        for period, (start, end) in own.items()
+        if start < clock[1] and clock[0] < end
     )
 
 
