@@ -71,3 +71,12 @@ def runner() -> CliRunner:
 
 def run(runner: CliRunner, *args: str):
     return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def cover_monday(runner: CliRunner, timetable, school, output, history):
+    """`keste substitute` for teacher T001 away on Monday 2026-11-23, as the hostile-input tests
+    run it on whatever timetable and school they are given."""
+    return run(
+        runner, "substitute", timetable, "--school", school, "--absent", "T001",
+        "--date", "2026-11-23", "-o", output, "--history", history,
+    )  # fmt: skip

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, digest, formula_cells, run
+from tests.conftest import ROOT, cover_monday, digest, formula_cells, run
 
 PEAK_MB = 1024
 
@@ -63,10 +63,7 @@ def _refused_by_every_command(runner, tmp_path, item) -> None:
         assert result.exit_code == 3, (label, command, result.output[-800:])
         assert said in result.output, (label, command, said, result.output[-800:])
         assert not out.exists(), (label, command)
-    covered = run(
-        runner, "substitute", timetable, "--school", path, "--absent", "T001",
-        "--date", "2026-11-23", "-o", out, "--history", tmp_path / "never-written.csv",
-    )  # fmt: skip
+    covered = cover_monday(runner, timetable, path, out, tmp_path / "never-written.csv")
     assert covered.exit_code == 3, (label, "substitute", covered.output[-800:])
     assert said in covered.output, (label, "substitute", said, covered.output[-800:])
     assert not out.exists() and not (tmp_path / "never-written.csv").exists(), label
@@ -84,10 +81,7 @@ def _solve_and_allocate(runner, tmp_path, item) -> int:
         timetable = f"{stem}-tt.xlsx"
         assert formula_cells(timetable) == [], label
         assert run(runner, "validate", path, timetable).exit_code in (0, 4), label
-        covered = run(
-            runner, "substitute", timetable, "--school", path, "--absent", "T001",
-            "--date", "2026-11-23", "-o", f"{stem}-subst.xlsx", "--history", f"{stem}.csv",
-        )  # fmt: skip
+        covered = cover_monday(runner, timetable, path, f"{stem}-subst.xlsx", f"{stem}.csv")
         assert covered.exit_code in (0, 2, 3, 4), (label, covered.output[-800:])
         if covered.exit_code == 0:
             assert formula_cells(f"{stem}-subst.xlsx") == [], label
